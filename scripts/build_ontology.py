@@ -1,0 +1,58 @@
+"""Build tealeaves/data/ontology/cameo.csv from the shared CAMEO and CAMEO-to-PLOVER tables.
+
+Takes the facts (code, name, Goldstein value, root, PLOVER type/mode/context); descriptions are
+tealeaves's own and live in the package file, so a re-run keeps any description already written.
+
+    python scripts/build_ontology.py ../shared/data/ontology
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "tealeaves" / "data" / "ontology" / "cameo.csv"
+GOLDSTEIN_VERSION = "goldstein-1992 (CAMEO codebook 1.1b3 tabulation)"
+
+
+def quad(root: str) -> int:
+    r = int(root)
+    return 1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 else 4
+
+
+def main(src: str) -> None:
+    base = Path(src)
+    plover: dict[str, tuple[str, str, str]] = {}
+    for line in (base / "cameo-to-plover-2021.txt").read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(\d{2,4}):\s*([A-Z_]+)\s*(?:,\s*([^,#]*))?(?:,\s*([^#]*))?", line)
+        if m:
+            plover[m.group(1)] = (m.group(2).strip(), (m.group(3) or "").strip(), (m.group(4) or "").strip())
+    old: dict[str, str] = {}
+    if OUT.exists():
+        with OUT.open(encoding="utf-8") as fh:
+            old = {r["code"]: r["description"] for r in csv.DictReader(l for l in fh if not l.startswith("#"))}
+    rows = []
+    with (base / "cameo-codes.csv").open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            code = r["code"].strip()
+            p = plover.get(code) or plover.get(code[:3]) or plover.get(code[:2]) or ("", "", "")
+            rows.append({
+                "code": code, "name": r["name"].strip(), "root": r["root_code"].strip(),
+                "quad": quad(r["root_code"]), "goldstein": r["goldstein"].strip(),
+                "plover": p[0], "plover_mode": p[1], "plover_context": p[2],
+                "description": old.get(code, ""),
+            })
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with OUT.open("w", encoding="utf-8", newline="") as fh:
+        fh.write(f"# CAMEO ontology for tealeaves. goldstein_version: {GOLDSTEIN_VERSION}\n")
+        fh.write("# Codes, names and Goldstein values: CAMEO codebook (public). PLOVER mapping: openeventdata/PLOVER 2021 (CC BY-SA 4.0).\n")
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    print(f"wrote {len(rows)} codes to {OUT}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/ontology")

@@ -1,0 +1,150 @@
+"""Clean: separate headline, standfirst and body paragraphs, drop boilerplate, find outlet citations.
+
+A line is boilerplate when it matches a promo pattern in ``data/clean/boilerplate.txt``
+or when the same short line has already been seen in several other documents of the
+run (site furniture repeated across a corpus). A paragraph that ends with "(Reuters)",
+or starts with a "MOSCOW (Reuters) -" dateline, cites that outlet; its events carry it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from tealeaves.ids import normalize_text
+from tealeaves.models import CleanDocument, Document, Paragraph
+
+STANDFIRST_MAX_CHARS = 320
+REPEAT_MAX_CHARS = 200
+REPEAT_MIN_DOCS = 3
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("tealeaves.data").joinpath("clean", name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _promo_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in _data_lines("boilerplate.txt"))
+
+
+@lru_cache(maxsize=1)
+def _outlet_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    names = sorted(_data_lines("outlets.txt"), key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in names)
+    closing = re.compile(rf"[\s.]*\(\s*(?:(?:according to|via|source:?)\s+)?((?:{alt})(?:\s*[,/;]\s*(?:{alt}))*)\s*\)\s*\.?\s*$", re.IGNORECASE)
+    dateline = re.compile(rf"^[A-Z][A-Za-z .,'-]{{1,40}}?\s*\(\s*({alt})\s*\)\s*[-\u2013\u2014:]+\s*", re.IGNORECASE)
+    return closing, dateline
+
+
+@lru_cache(maxsize=1)
+def _canonical_outlets() -> dict[str, str]:
+    return {n.lower(): n for n in _data_lines("outlets.txt")}
+
+
+def canonical_outlet(name: str) -> str:
+    """The outlet's name as listed in outlets.txt (first listed outlet when several are cited)."""
+    first = re.split(r"\s*[,/;]\s*", name.strip())[0]
+    return _canonical_outlets().get(first.lower(), first)
+
+
+def is_promo(line: str) -> bool:
+    return any(p.search(line) for p in _promo_patterns())
+
+
+@dataclass
+class RepeatedLines:
+    """Counts short lines across the documents of one run, to spot site furniture."""
+
+    min_docs: int = REPEAT_MIN_DOCS
+    _docs: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def observe(self, doc_id: str, lines: list[str]) -> None:
+        for ln in lines:
+            if len(ln) <= REPEAT_MAX_CHARS:
+                seen = self._docs[normalize_text(ln)]
+                if len(seen) < self.min_docs:
+                    seen.add(doc_id)
+
+    def is_repeated(self, line: str) -> bool:
+        return len(self._docs.get(normalize_text(line), ())) >= self.min_docs
+
+
+def _blocks(text: str) -> list[list[str]]:
+    """Blank-line separated blocks of stripped lines. Single newlines inside a block are kept as lines."""
+    blocks: list[list[str]] = []
+    cur: list[str] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = raw.strip()
+        if line:
+            cur.append(line)
+        elif cur:
+            blocks.append(cur)
+            cur = []
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+def _split_citation(text: str) -> tuple[str, str | None]:
+    closing, dateline = _outlet_patterns()
+    cited = None
+    m = dateline.match(text)
+    if m:
+        cited = canonical_outlet(m.group(1))
+        text = text[m.end():]
+    m = closing.search(text)
+    if m and m.start() > 0:
+        cited = canonical_outlet(m.group(1))
+        text = text[: m.start()].rstrip()
+        if text and text[-1] not in ".!?\"'”’":
+            text += "."
+    return text, cited
+
+
+def clean(doc: Document, repeated: RepeatedLines | None = None) -> CleanDocument:
+    """Split a document into paragraphs, dropping boilerplate lines.
+
+    The first paragraph is the headline when it is a single line; the next one is the
+    standfirst when it is short and the article goes on after it.
+    """
+    blocks = _blocks(doc.text)
+    if repeated is not None:
+        repeated.observe(doc.id, [ln for b in blocks for ln in b])
+    dropped: list[str] = []
+    kept: list[str] = []
+    for block in blocks:
+        lines = []
+        for ln in block:
+            if is_promo(ln) or (repeated is not None and repeated.is_repeated(ln)):
+                dropped.append(ln)
+            else:
+                lines.append(ln)
+        if lines:
+            kept.append(" ".join(lines))
+    # a plain-text first line that is the headline is its own paragraph even without a blank line
+    if kept and doc.title and kept[0] != doc.title and kept[0].startswith(doc.title + " "):
+        kept[0:1] = [doc.title, kept[0][len(doc.title) + 1:]]
+    paragraphs: list[Paragraph] = []
+    parts: list[str] = []
+    pos = 0
+    for i, para in enumerate(kept):
+        body, cited = _split_citation(para)
+        if not body.strip():
+            continue
+        if i == 0 and (doc.title is None or normalize_text(body) == normalize_text(doc.title)) and len(body) < 300 and len(kept) > 1:
+            kind = "headline"
+        elif paragraphs and paragraphs[-1].kind == "headline" and len(kept) > 2 and len(body) <= STANDFIRST_MAX_CHARS and len(paragraphs) == 1:
+            kind = "standfirst"
+        else:
+            kind = "body"
+        if parts:
+            pos += 2
+        paragraphs.append(Paragraph(index=len(paragraphs), kind=kind, start=pos, end=pos + len(body), text=body, cited_outlet=cited))
+        parts.append(body)
+        pos += len(body)
+    return CleanDocument(document=doc, text="\n\n".join(parts), paragraphs=tuple(paragraphs), dropped=tuple(dropped))

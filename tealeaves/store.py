@@ -1,0 +1,187 @@
+"""Store: a DuckDB file holding documents and events, with named migrations.
+
+Ids are content hashes, so writing a document that is already there replaces it (and its
+events) in one transaction: the store never holds a half-written document.
+
+Tables (see ``tealeaves/migrations/*.sql``): ``documents``, ``events``, ``schema_migrations``
+and the tables later stages add through their own migration files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from tealeaves.errors import StoreError
+from tealeaves.models import CleanDocument, Event
+
+EVENT_COLUMNS = (
+    "id", "doc_id", "sentence", "text",
+    "source_text", "source_code", "source_country", "source_sector",
+    "target_text", "target_code", "target_country", "target_sector",
+    "cameo", "root", "quad", "goldstein", "plover", "modality", "date", "date_precision",
+    "location_name", "location_country", "lat", "lon", "cited_outlet", "speaker_code",
+    "evidence_start", "evidence_end", "rule", "coder",
+)
+DOCUMENT_COLUMNS = (
+    "id", "title", "date", "outlet", "url", "origin", "language", "author", "text", "clean_text",
+    "n_sentences", "n_events", "status", "note", "coder", "actor_resolver", "ingested_at",
+)
+
+
+def migrations() -> list[tuple[str, str]]:
+    """(name, sql) for every migration file shipped with the package, in name order."""
+    folder = resources.files("tealeaves.migrations")
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".sql")), key=lambda f: f.name)
+    return [(f.name.removesuffix(".sql"), f.read_text(encoding="utf-8")) for f in files]
+
+
+def connect(path: str | Path = ":memory:", read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (and migrate) a store. ``:memory:`` gives a throwaway store for tests."""
+    target = str(path)
+    try:
+        if read_only and target != ":memory:":
+            if not Path(target).exists():
+                raise StoreError(f"no store at {target}; run `tealeaves ingest` first or pass --db")
+            con = duckdb.connect(target, read_only=True)
+            return con
+        con = duckdb.connect(target)
+    except duckdb.IOException as exc:
+        msg = str(exc)
+        if "lock" in msg.lower():
+            raise StoreError(f"the store {target} is in use by another tealeaves process (is `tealeaves serve` running?)") from None
+        raise StoreError(f"cannot open the store {target}: {msg}") from None
+    migrate(con)
+    return con
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply the migrations that the store has not seen; returns their names."""
+    con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)")
+    done = {r[0] for r in con.execute("SELECT name FROM schema_migrations").fetchall()}
+    applied = []
+    for name, sql in migrations():
+        if name in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(sql)
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [name, dt.datetime.now()])
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"migration {name} failed: {exc}") from None
+        applied.append(name)
+    return applied
+
+
+def event_row(e: Event) -> tuple[Any, ...]:
+    s, t, loc = e.source, e.target, e.location
+    return (
+        e.id, e.doc_id, e.sentence, e.text,
+        s.text if s else None, s.code if s else None, s.country if s else None, s.sector if s else None,
+        t.text if t else None, t.code if t else None, t.country if t else None, t.sector if t else None,
+        e.cameo, e.root, e.quad, e.goldstein, e.plover, e.modality, e.date, e.date_precision,
+        loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
+        e.cited_outlet, e.speaker.code if e.speaker else None,
+        e.evidence_start, e.evidence_end, e.rule, e.coder,
+    )
+
+
+def document_row(cdoc: CleanDocument, n_sentences: int, n_events: int, status: str = "coded", note: str | None = None,
+                 coder: str | None = None, actor_resolver: str | None = None) -> tuple[Any, ...]:
+    d = cdoc.document
+    return (
+        d.id, d.title, d.date, d.outlet, d.url, d.origin, d.language, d.author, d.text, cdoc.text,
+        n_sentences, n_events, status, note, coder, actor_resolver, dt.datetime.now(),
+    )
+
+
+def write(con: duckdb.DuckDBPyConnection, docs: Sequence[tuple[Any, ...]], events: Iterable[Event]) -> None:
+    """Replace the given documents (rows from ``document_row``) and their events, atomically."""
+    ev_rows = [event_row(e) for e in events]
+    ids = [d[0] for d in docs]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if ids:
+            con.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?))", [ids])
+            con.execute("DELETE FROM documents WHERE id IN (SELECT unnest(?))", [ids])
+        _insert(con, "documents", DOCUMENT_COLUMNS, docs)
+        _insert(con, "events", EVENT_COLUMNS, _unique(ev_rows))
+        con.execute("COMMIT")
+    except duckdb.Error as exc:
+        con.execute("ROLLBACK")
+        raise StoreError(f"could not write to the store: {exc}") from None
+
+
+def _unique(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    seen: dict[Any, tuple[Any, ...]] = {}
+    for r in rows:
+        seen.setdefault(r[0], r)
+    return list(seen.values())
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> None:
+    if not rows:
+        return
+    import pyarrow as pa
+
+    cols = list(zip(*rows))
+    arrays = {name: pa.array(list(values), from_pandas=True) if not all(v is None for v in values) else pa.nulls(len(values)) for name, values in zip(columns, cols)}
+    tbl = pa.table(arrays)  # noqa: F841 - read by DuckDB's replacement scan below
+    con.register("_tl_rows", tbl)
+    try:
+        names = ", ".join(columns)
+        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _tl_rows")
+    finally:
+        con.unregister("_tl_rows")
+
+
+def has_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> bool:
+    return con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
+
+
+def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """Counts a user wants at a glance."""
+    one = lambda q: con.execute(q).fetchone()[0]  # noqa: E731
+    out: dict[str, Any] = {
+        "documents": one("SELECT count(*) FROM documents"),
+        "documents_coded": one("SELECT count(*) FROM documents WHERE status = 'coded'"),
+        "documents_not_coded": one("SELECT count(*) FROM documents WHERE status <> 'coded'"),
+        "events": one("SELECT count(*) FROM events"),
+        "dyads": one("SELECT count(DISTINCT (source_code, target_code)) FROM events WHERE target_code IS NOT NULL"),
+        "first_date": None,
+        "last_date": None,
+    }
+    first, last = con.execute("SELECT min(date), max(date) FROM events").fetchone()
+    out["first_date"] = first.isoformat() if first else None
+    out["last_date"] = last.isoformat() if last else None
+    out["by_modality"] = dict(con.execute("SELECT modality, count(*) FROM events GROUP BY 1 ORDER BY 1").fetchall())
+    out["by_quad"] = {str(k): v for k, v in con.execute("SELECT quad, count(*) FROM events GROUP BY 1 ORDER BY 1").fetchall()}
+    return out
+
+
+def query_events(con: duckdb.DuckDBPyConnection, actor: str | None = None, dyad: tuple[str, str] | None = None,
+                 limit: int = 50, modalities: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Events, newest first. ``actor`` and dyad codes match by prefix ("RUS" matches RUSGOV)."""
+    where, params = [], []
+    if actor:
+        where.append("(starts_with(source_code, ?) OR starts_with(target_code, ?))")
+        params += [actor.upper(), actor.upper()]
+    if dyad:
+        a, b = dyad[0].upper(), dyad[1].upper()
+        where.append("((starts_with(source_code, ?) AND starts_with(target_code, ?)) OR (starts_with(source_code, ?) AND starts_with(target_code, ?)))")
+        params += [a, b, b, a]
+    if modalities:
+        where.append("modality IN (SELECT unnest(?))")
+        params.append(list(modalities))
+    sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY date DESC NULLS LAST, doc_id, sentence LIMIT ?"
+    params.append(int(limit))
+    cur = con.execute(sql, params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]

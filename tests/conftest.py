@@ -1,0 +1,47 @@
+"""Cheap in-process fixtures: an in-memory store, the CLI runner, the loaded model (once per session)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    from tealeaves.nlp import load_model
+
+    return load_model()
+
+
+@pytest.fixture()
+def con() -> Iterator[Any]:
+    from tealeaves import store
+
+    c = store.connect(":memory:")
+    yield c
+    c.close()
+
+
+@pytest.fixture()
+def runner() -> Any:
+    from click.testing import CliRunner
+
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def code() -> Any:
+    """``code(text, date=...)`` -> list of Events, through the whole pipeline."""
+    from tealeaves import code_text
+
+    def _code(text: str, date: str | None = "2016-10-04", outlet: str | None = None) -> list[Any]:
+        return code_text(text, date=date, outlet=outlet)
+
+    return _code
+
+
+def triples(events: list[Any]) -> set[tuple[str | None, str | None, str]]:
+    """(source code, target code, CAMEO code) of each event."""
+    return {(e.source.code if e.source else None, e.target.code if e.target else None, e.cameo) for e in events}
