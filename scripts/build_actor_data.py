@@ -29,6 +29,7 @@ SOURCES = Path(__file__).resolve().parent / "actor_sources"
 KEEP_SECTORS = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "LEG", "MED", "EDU", "BUS", "CRM", "CVL", "REF", "ELI", "IGO", "NGO", "LAB", "UAF", "INS"}
 CODE_RE = re.compile(r"\[([~A-Z]+)\s*([<>]?\d{6,8}(?:-\d{6,8})?)?\s*\]")
 CITY_MIN_POPULATION = 300_000
+PEOPLE_FROM = "2000-01-01"  # office-holders whose roles all ended earlier are left out
 
 
 def _phrase(raw: str) -> str:
@@ -149,7 +150,7 @@ def _org_rows(path: Path, prefixes: tuple[str, ...], source: str) -> Iterator[di
         if not codes or any(s or e for _, s, e in codes):
             continue  # dated entries are people
         code = codes[0][0]
-        if not code.startswith(prefixes) or len(code) < 3:
+        if not code.startswith(prefixes) or len(code) < 3 or len(code) % 3 or len(code) > 18:
             continue
         names = [n for n in dict.fromkeys(block.names) if len(n) > 1]
         if not names:
@@ -201,20 +202,22 @@ def build_people(phoenix: Path, isos: set[str]) -> list[dict[str, str]]:
     for path in (phoenix / "Phoenix.Countries.actors.txt", phoenix / "Phoenix.International.actors.txt"):
         for n, block in enumerate(read_phoenix(path)):
             dated = [c for c in block.codes if (c[1] or c[2]) and not c[0].startswith("~")]
-            if not dated or not any((e or "9999") >= "1990" for _, _, e in dated):
+            if not dated or not any((e or "9999") >= PEOPLE_FROM for _, _, e in dated):
                 continue
             names = [x.title() for x in dict.fromkeys(block.names) if len(x) > 3]
             if not names:
                 continue
             pid = "phx-" + re.sub(r"[^a-z0-9]+", "-", names[0].lower()).strip("-")
+            first = True
             for code, start, end in block.codes:
-                if code.startswith("~") or len(code) < 3:
+                if code.startswith("~") or len(code) < 3 or (end and end < PEOPLE_FROM) or (start and end and start >= end):
                     continue
                 country, sector = _split_code(code, isos)
-                if country is None:
+                if country is None or (sector and sector not in KEEP_SECTORS):
                     continue
-                rows.append({"person_id": pid, "name": names[0], "aliases": "|".join(names[1:]), "country": country,
+                rows.append({"person_id": pid, "name": names[0], "aliases": "|".join(names[1:]) if first else "", "country": country,
                              "sector": sector, "role": "", "start": start, "end": end, "gender": "", "notes": "", "source": "phoenix"})
+                first = False
     return rows
 
 

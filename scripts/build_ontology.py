@@ -2,6 +2,7 @@
 
 Takes the facts (code, name, Goldstein value, root, PLOVER type/mode/context); descriptions are
 tealeaves's own and live in the package file, so a re-run keeps any description already written.
+PLOVER for roots 01/02: see ``plover_for``.
 
     python scripts/build_ontology.py ../shared/data/ontology
 """
@@ -22,6 +23,22 @@ def quad(root: str) -> int:
     return 1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 else 4
 
 
+def plover_for(code: str, table: dict[str, tuple[str, str, str]]) -> tuple[str, str, str]:
+    """PLOVER (type, mode, context) for a CAMEO code.
+
+    The 2021 table has no rows for roots 01 and 02. Root 01 (public statements) has no PLOVER
+    event type (PLOVER drops bare statements), so it stays empty. Root 02 (appeals) is PLOVER's
+    REQUEST, which covers "requests, demands and orders": each 02x code takes the row of the
+    parallel demand code 10x (021 appeal for material cooperation -> 101 demand material
+    cooperation: REQUEST/assist), since CAMEO built the two roots with the same sub-codes.
+    """
+    if code.startswith("01"):
+        return ("", "", "")
+    if code.startswith("02"):
+        code = "10" + code[2:]
+    return table.get(code) or table.get(code[:3]) or table.get(code[:2]) or ("", "", "")
+
+
 def main(src: str) -> None:
     base = Path(src)
     plover: dict[str, tuple[str, str, str]] = {}
@@ -37,7 +54,7 @@ def main(src: str) -> None:
     with (base / "cameo-codes.csv").open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             code = r["code"].strip()
-            p = plover.get(code) or plover.get(code[:3]) or plover.get(code[:2]) or ("", "", "")
+            p = plover_for(code, plover)
             rows.append({
                 "code": code, "name": r["name"].strip(), "root": r["root_code"].strip(),
                 "quad": quad(r["root_code"]), "goldstein": r["goldstein"].strip(),
@@ -48,6 +65,8 @@ def main(src: str) -> None:
     with OUT.open("w", encoding="utf-8", newline="") as fh:
         fh.write(f"# CAMEO ontology for tealeaves. goldstein_version: {GOLDSTEIN_VERSION}\n")
         fh.write("# Codes, names and Goldstein values: CAMEO codebook (public). PLOVER mapping: openeventdata/PLOVER 2021 (CC BY-SA 4.0).\n")
+        fh.write("# PLOVER: root 01 (statements) has no PLOVER type and stays empty; root 02 (appeals) is REQUEST, each 02x taking the row of its parallel demand code 10x.\n")
+        fh.write("# Descriptions are tealeaves's own short wording; scripts/build_ontology.py keeps them on a re-run.\n")
         w = csv.DictWriter(fh, fieldnames=list(rows[0]))
         w.writeheader()
         w.writerows(rows)

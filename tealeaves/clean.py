@@ -20,6 +20,7 @@ from tealeaves.models import CleanDocument, Document, Paragraph
 STANDFIRST_MAX_CHARS = 320
 REPEAT_MAX_CHARS = 200
 REPEAT_MIN_DOCS = 3
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*[\u2014\u2013-]+\s")
 
 
 def _data_lines(name: str) -> list[str]:
@@ -36,9 +37,13 @@ def _promo_patterns() -> tuple[re.Pattern[str], ...]:
 def _outlet_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     names = sorted(_data_lines("outlets.txt"), key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in names)
-    closing = re.compile(rf"[\s.]*\(\s*(?:(?:according to|via|source:?)\s+)?((?:{alt})(?:\s*[,/;]\s*(?:{alt}))*)\s*\)\s*\.?\s*$", re.IGNORECASE)
+    # "(Reuters)" / "(TASS, RT)" / "(according to Reuters)" closing a sentence: at the end of the
+    # paragraph or followed by the next sentence
+    citation = re.compile(
+        rf"\s*\(\s*(?i:(?:according to|via|source:?)\s+)?((?i:{alt})(?:\s*[,/;]\s*(?i:{alt}))*)\s*\)\s*([.!?]?)(?=\s+[A-Z\"'\u201c\u2018]|\s*$)",
+    )
     dateline = re.compile(rf"^[A-Z][A-Za-z .,'-]{{1,40}}?\s*\(\s*({alt})\s*\)\s*[-\u2013\u2014:]+\s*", re.IGNORECASE)
-    return closing, dateline
+    return citation, dateline
 
 
 @lru_cache(maxsize=1)
@@ -90,20 +95,30 @@ def _blocks(text: str) -> list[list[str]]:
     return blocks
 
 
-def _split_citation(text: str) -> tuple[str, str | None]:
-    closing, dateline = _outlet_patterns()
-    cited = None
+def split_citations(text: str) -> list[tuple[str, str | None]]:
+    """Cut a paragraph after each outlet citation; each piece carries the outlet it cites (or None)."""
+    citation, dateline = _outlet_patterns()
+    lead_cited = None
     m = dateline.match(text)
     if m:
-        cited = canonical_outlet(m.group(1))
+        lead_cited = canonical_outlet(m.group(1))
         text = text[m.end():]
-    m = closing.search(text)
-    if m and m.start() > 0:
-        cited = canonical_outlet(m.group(1))
-        text = text[: m.start()].rstrip()
-        if text and text[-1] not in ".!?\"'”’":
-            text += "."
-    return text, cited
+    pieces: list[tuple[str, str | None]] = []
+    pos = 0
+    for m in citation.finditer(text):
+        if m.start() == 0:
+            continue
+        body = text[pos:m.start()].strip()
+        if body:
+            end_mark = m.group(2) or ("" if body[-1] in ".!?\"'\u201d\u2019" else ".")
+            pieces.append((body + end_mark, canonical_outlet(m.group(1))))
+        pos = m.end()
+    rest = text[pos:].strip()
+    if rest:
+        pieces.append((rest, None))
+    if lead_cited:
+        pieces = [(t, c or lead_cited) for t, c in pieces]
+    return pieces
 
 
 def clean(doc: Document, repeated: RepeatedLines | None = None) -> CleanDocument:
@@ -133,18 +148,16 @@ def clean(doc: Document, repeated: RepeatedLines | None = None) -> CleanDocument
     parts: list[str] = []
     pos = 0
     for i, para in enumerate(kept):
-        body, cited = _split_citation(para)
-        if not body.strip():
-            continue
-        if i == 0 and (doc.title is None or normalize_text(body) == normalize_text(doc.title)) and len(body) < 300 and len(kept) > 1:
-            kind = "headline"
-        elif paragraphs and paragraphs[-1].kind == "headline" and len(kept) > 2 and len(body) <= STANDFIRST_MAX_CHARS and len(paragraphs) == 1:
-            kind = "standfirst"
-        else:
-            kind = "body"
-        if parts:
-            pos += 2
-        paragraphs.append(Paragraph(index=len(paragraphs), kind=kind, start=pos, end=pos + len(body), text=body, cited_outlet=cited))
-        parts.append(body)
-        pos += len(body)
+        for body, cited in split_citations(para):
+            if i == 0 and (doc.title is None or normalize_text(body) == normalize_text(doc.title)) and len(body) < 300 and len(kept) > 1:
+                kind = "headline"
+            elif len(paragraphs) == 1 and paragraphs[0].kind == "headline" and len(kept) > 2 and len(body) <= STANDFIRST_MAX_CHARS and body.count(". ") == 0 and not DATELINE.match(body):
+                kind = "standfirst"
+            else:
+                kind = "body"
+            if parts:
+                pos += 2
+            paragraphs.append(Paragraph(index=len(paragraphs), kind=kind, start=pos, end=pos + len(body), text=body, cited_outlet=cited))
+            parts.append(body)
+            pos += len(body)
     return CleanDocument(document=doc, text="\n\n".join(parts), paragraphs=tuple(paragraphs), dropped=tuple(dropped))

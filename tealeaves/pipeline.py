@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from tealeaves.settings import Settings, load_settings
 log = logging.getLogger(__name__)
 
 WRITE_BATCH = 64
+WRITE_SECONDS = 5.0  # a slow stream still commits what it has this often
 
 
 @dataclass(frozen=True)
@@ -32,11 +34,35 @@ class Coded:
 
 @dataclass
 class IngestReport:
+    """What an ingest did. ``ingested`` documents landed in the store (``not_coded`` of them stored
+    without coding, e.g. not English); ``skipped`` were already there or repeated in the input;
+    ``failed`` files or records could not be read (``problems`` keeps the first MAX_PROBLEMS)."""
+
     ingested: int = 0
     skipped: int = 0
     failed: int = 0
     events: int = 0
     problems: list[Problem] = field(default_factory=list)
+    not_coded: int = 0
+    warnings: int = 0
+    read: int = 0  # documents read from the input so far
+
+    MAX_PROBLEMS = 1000
+
+    def add_problem(self, p: Problem) -> None:
+        if p.kind == "warning":
+            self.warnings += 1
+        else:
+            self.failed += 1
+        if len(self.problems) < self.MAX_PROBLEMS:
+            self.problems.append(p)
+
+    @property
+    def summary(self) -> str:
+        coded = f" ({self.not_coded} stored but not coded)" if self.not_coded else ""
+        warn = f", {self.warnings} warnings" if self.warnings else ""
+        return (f"ingested {self.ingested} documents{coded}, {self.events} events; "
+                f"skipped {self.skipped} already stored; failed {self.failed}{warn}")
 
 
 def _resolver(settings: Settings) -> Any:
@@ -54,10 +80,20 @@ def _coder(settings: Settings) -> Any:
 def code_documents(docs: Iterable[Document], settings: Settings | None = None, repeated: clean_stage.RepeatedLines | None = None) -> Iterator[Coded]:
     """Clean, parse, resolve actors and code events for each document, streaming."""
     settings = settings or load_settings()
+    cleaned = (clean_stage.clean(d, repeated) for d in docs)
+    if settings.workers > 1:  # cleaning stays here, so repeated-line detection sees every document
+        from tealeaves import parallel
+
+        yield from parallel.code_cleaned(cleaned, settings)
+        return
+    yield from code_cleaned(cleaned, settings)
+
+
+def code_cleaned(cleaned: Iterable[CleanDocument], settings: Settings) -> Iterator[Coded]:
+    """Parse, resolve actors and code events for cleaned documents, in this process."""
     resolver = _resolver(settings)
     coder = _coder(settings)
-    cleaned = (clean_stage.clean(d, repeated) for d in docs)
-    for cdoc, sentences in nlp.parse(cleaned, settings.model, settings.batch_size):
+    for cdoc, sentences in nlp.parse(cleaned, settings.model, settings.batch_size, settings.prefilter):
         mentions = resolver.resolve_document(cdoc, sentences)
         events = coder.code_document(cdoc, sentences, mentions)
         yield Coded(cdoc, sentences, tuple(events))
@@ -70,50 +106,122 @@ def code_text(text: str, date: str | None = None, outlet: str | None = None, set
 
 
 def ingest_paths(paths: Iterable[str], db: str | None = None, settings: Settings | None = None,
-                 on_problem: Callable[[Problem], None] | None = None, con: Any = None) -> IngestReport:
-    """Read, code and store everything under ``paths``; bad files are reported and skipped."""
+                 on_problem: Callable[[Problem], None] | None = None, con: Any = None,
+                 on_progress: Callable[[IngestReport], None] | None = None, recode: bool = False) -> IngestReport:
+    """Read, code and store everything under ``paths``; bad files are reported, logged in the
+    store's ``ingest_problems`` table and skipped. Documents already stored are skipped unless
+    ``recode`` is set, so a second run adds nothing and a killed run resumes where it stopped."""
     settings = settings or load_settings()
     report = IngestReport()
+    own = con is None
+    con = con or store.connect(db or settings.db)
 
     def documents() -> Iterator[Document]:
         for item in ingest.read(paths):
             if isinstance(item, Problem):
-                report.failed += 1
-                report.problems.append(item)
+                report.add_problem(item)
+                _log_problem(con, item)
                 if on_problem:
                     on_problem(item)
             else:
                 yield item
 
-    own = con is None
-    con = con or store.connect(db or settings.db)
     try:
-        store_documents(documents(), con, settings, report)
+        store_documents(documents(), con, settings, report, recode=recode, on_progress=on_progress)
     finally:
         if own:
             con.close()
     return report
 
 
-def store_documents(docs: Iterable[Document], con: Any, settings: Settings | None = None, report: IngestReport | None = None) -> IngestReport:
-    """Code documents and write them to an open store in batches, each batch one transaction."""
+def _log_problem(con: Any, p: Problem) -> None:
+    import datetime as dt
+
+    con.execute("INSERT OR REPLACE INTO ingest_problems VALUES (?, ?, ?, ?)", [p.origin[:2000], p.reason[:2000], p.kind, dt.datetime.now()])
+
+
+def store_documents(docs: Iterable[Document], con: Any, settings: Settings | None = None, report: IngestReport | None = None,
+                    recode: bool = False, on_progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    """Code documents and write them to an open store in batches, each batch one transaction, so a
+    document lands whole (with all its events) or not at all. Documents whose id is already stored
+    are skipped unless ``recode``; documents not in a coded language are stored with status
+    ``not_coded`` and a note saying why."""
+    import time
+
+    from tealeaves.ingest import lang
+
     settings = settings or load_settings()
     report = report or IngestReport()
     repeated = clean_stage.RepeatedLines()
     batch_docs: list[tuple[Any, ...]] = []
     batch_events: list[Event] = []
-    for coded in code_documents(docs, settings, repeated):
+    uncoded: list[tuple[Any, ...]] = []
+    seen: set[str] = set()
+    last_write = time.monotonic()
+
+    def flush() -> None:
+        nonlocal batch_docs, batch_events, uncoded, last_write
+        rows = batch_docs + uncoded
+        if rows:
+            store.write(con, rows, batch_events)
+            from tealeaves.cluster import update_readout
+
+            update_readout(con, [r[0] for r in rows])
+            report.ingested += len(rows)
+            report.not_coded += len(uncoded)
+            report.events += len(batch_events)
+        batch_docs, batch_events, uncoded = [], [], []
+        last_write = time.monotonic()
+
+    def to_code() -> Iterator[Document]:
+        for d in docs:
+            report.read += 1
+            if d.id in seen or (not recode and store.has_document(con, d.id)):
+                report.skipped += 1
+            elif reason := lang.not_coded_reason(d.language):
+                seen.add(d.id)
+                uncoded.append(store.document_row(CleanDocument(d, d.text, ()), 0, 0, "not_coded", reason,
+                                                  settings.coder, settings.actor_resolver))
+                if len(uncoded) >= WRITE_BATCH:
+                    flush()
+            else:
+                seen.add(d.id)
+                yield d
+            if on_progress:
+                on_progress(report)
+
+    pending = to_code()
+    first = next(pending, None)  # spaCy and the actor tables load only when something needs coding
+    coded_stream = code_documents(itertools.chain([first], pending), settings, repeated) if first is not None else iter(())
+    for coded in coded_stream:
         batch_docs.append(store.document_row(coded.clean, len(coded.sentences), len(coded.events), coded.status,
                                              coded.note, settings.coder, settings.actor_resolver))
         batch_events.extend(coded.events)
-        report.ingested += 1
-        report.events += len(coded.events)
-        if len(batch_docs) >= WRITE_BATCH:
-            store.write(con, batch_docs, batch_events)
-            batch_docs, batch_events = [], []
-    if batch_docs:
-        store.write(con, batch_docs, batch_events)
+        if len(batch_docs) >= WRITE_BATCH or time.monotonic() - last_write > WRITE_SECONDS:
+            flush()
+    flush()
+    if on_progress:
+        on_progress(report)
     return report
+
+
+def recode_store(con: Any, settings: Settings | None = None, on_progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    """Code every stored document again (after a dictionary or coder change), replacing its events;
+    each new event records the coder version that made it. Documents not in a coded language stay
+    stored and uncoded."""
+    settings = settings or load_settings()
+    ids = [r[0] for r in con.execute("SELECT id FROM documents ORDER BY id").fetchall()]
+    cols = ("id", "text", "title", "date", "outlet", "url", "origin", "language", "author")
+
+    def stored() -> Iterator[Document]:
+        for i in range(0, len(ids), 256):
+            rows = con.execute(f"SELECT {', '.join(cols)} FROM documents WHERE id IN (SELECT unnest(?))", [ids[i:i + 256]]).fetchall()
+            for row in rows:
+                rec = dict(zip(cols, row))
+                rec["date"] = rec["date"].isoformat() if rec["date"] else None
+                yield Document(**rec)
+
+    return store_documents(stored(), con, settings, recode=True, on_progress=on_progress)
 
 
 def load_demo_documents() -> list[Document]:

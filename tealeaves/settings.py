@@ -24,6 +24,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("user_actors", "", "Path of the user's actor file that overrides package data (default: ~/.config/tealeaves/actors.csv)."),
     Setting("default_modalities", ("asserted", "reported"), "Modalities counted by default in series and charts."),
     Setting("max_document_chars", 2_000_000, "Documents longer than this are cut at a paragraph boundary."),
+    Setting("prefilter", True, "Parse only sentences with an event word and an actor cue (off: parse every sentence)."),
+    Setting("workers", 1, "Processes that code documents in parallel (each loads the model once)."),
 )
 
 
@@ -37,6 +39,8 @@ class Settings:
     user_actors: str = ""
     default_modalities: tuple[str, ...] = ("asserted", "reported")
     max_document_chars: int = 2_000_000
+    prefilter: bool = True
+    workers: int = 1
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with only the given, non-None values changed."""

@@ -27,6 +27,7 @@ EVENT_COLUMNS = (
     "cameo", "root", "quad", "goldstein", "plover", "modality", "date", "date_precision",
     "location_name", "location_country", "lat", "lon", "cited_outlet", "speaker_code",
     "evidence_start", "evidence_end", "rule", "coder",
+    "quote_start", "quote_end", "reporting_verb", "dictionary",
 )
 DOCUMENT_COLUMNS = (
     "id", "title", "date", "outlet", "url", "origin", "language", "author", "text", "clean_text",
@@ -90,6 +91,7 @@ def event_row(e: Event) -> tuple[Any, ...]:
         loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
         e.cited_outlet, e.speaker.code if e.speaker else None,
         e.evidence_start, e.evidence_end, e.rule, e.coder,
+        e.quote_start, e.quote_end, e.reporting_verb, e.dictionary,
     )
 
 
@@ -185,3 +187,36 @@ def query_events(con: duckdb.DuckDBPyConnection, actor: str | None = None, dyad:
     cur = con.execute(sql, params)
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def write_event_table(con: duckdb.DuckDBPyConnection, events: Any, documents: Any = None) -> None:
+    """Write Arrow tables of events (``event_id`` or ``id`` column) and, optionally, their documents,
+    replacing what the store holds for those documents, atomically. Columns the store does not
+    know are ignored; columns the table lacks stay NULL. Used to load a ``tealeaves run`` dataset."""
+    doc_ids: list[Any] = []
+    if documents is not None:
+        doc_ids = documents.column("id").to_pylist()
+    if events is not None and "event_id" in events.column_names:
+        events = events.rename_columns(["id" if c == "event_id" else c for c in events.column_names])
+    if events is not None:
+        doc_ids = sorted(set(doc_ids) | set(events.column("doc_id").to_pylist()))
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if doc_ids:
+            con.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?))", [doc_ids])
+            if documents is not None:
+                con.execute("DELETE FROM documents WHERE id IN (SELECT unnest(?))", [doc_ids])
+        for table, tbl in (("documents", documents), ("events", events)):
+            if tbl is None or tbl.num_rows == 0:
+                continue
+            known = {r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()}
+            names = ", ".join(c for c in tbl.column_names if c in known)
+            con.register("_tl_table", tbl)
+            try:
+                con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _tl_table")
+            finally:
+                con.unregister("_tl_table")
+        con.execute("COMMIT")
+    except duckdb.Error as exc:
+        con.execute("ROLLBACK")
+        raise StoreError(f"could not load the event table into the store: {exc}") from None

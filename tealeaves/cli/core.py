@@ -11,6 +11,7 @@ import click
 
 from tealeaves import pipeline, store
 from tealeaves.cli.show import events_table, print_json
+from tealeaves.errors import StoreError
 from tealeaves.ingest import Problem
 from tealeaves.settings import load_settings
 
@@ -22,14 +23,63 @@ def _problem(p: Problem) -> None:
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @DB_OPTION
-def ingest_cmd(paths: tuple[str, ...], db: str | None) -> None:
-    """Read files, directories or '-' (stdin), code them and store documents and events."""
-    settings = load_settings(db=db)
-    report = pipeline.ingest_paths(paths, settings=settings, on_problem=_problem)
-    click.echo(f"ingested {report.ingested} documents, {report.events} events; skipped {report.skipped}, failed {report.failed} -> {settings.db}")
-    if report.ingested == 0:
+@click.option("--recode", is_flag=True, help="Code stored documents again (after a dictionary change); with PATHS, also re-code those already stored.")
+@click.option("--server", default=None, envvar="TEALEAVES_SERVER", help="When the store is locked by `tealeaves serve`, send documents to this server URL ($TEALEAVES_SERVER; default: the one named in <db>.server).")
+@click.option("--token", default=None, envvar="TEALEAVES_TOKEN", help="The server's write token ($TEALEAVES_TOKEN).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Code in N processes (each loads the model once); this process writes the store.")
+@click.option("--from-parquet", "from_parquet", default=None, help="Load a `tealeaves run --out DIR` dataset into the store instead of coding PATHS.")
+def ingest_cmd(paths: tuple[str, ...], db: str | None, recode: bool, server: str | None = None, token: str | None = None,
+               workers: int | None = None, from_parquet: str | None = None) -> None:
+    """Read files, directories or '-' (stdin), code them and store documents and events.
+
+    Reads plain text, JSON Lines, HTML pages, RSS/Atom feed files and WARC archives, gzipped or
+    not. Each bad file or record gets one line; documents already stored are skipped. Exits
+    non-zero only when nothing from the input is in the store."""
+    from tealeaves.cli.progress import ingest_progress
+
+    if from_parquet:
+        from tealeaves.scale import load_parquet
+
+        settings = load_settings(db=db)
+        con = store.connect(settings.db)
+        try:
+            n_docs, n_events = load_parquet(con, from_parquet)
+        finally:
+            con.close()
+        click.echo(f"loaded {n_docs} documents, {n_events} events from {from_parquet} -> {settings.db}")
+        return
+    if not paths and not recode:
+        raise click.UsageError("give one or more PATHS (or '-' for stdin), or --recode to re-code the store")
+    settings = load_settings(db=db, workers=workers)
+    with ingest_progress() as bar:
+        def show(p: Problem) -> None:
+            bar.echo(f"{'warning' if p.kind == 'warning' else 'failed'}: {p}")
+
+        if paths:
+            try:
+                report = pipeline.ingest_paths(paths, settings=settings, on_problem=show, on_progress=bar.update, recode=recode)
+            except StoreError as exc:
+                from tealeaves import client
+
+                target = client.server_for(settings.db, server) if client.is_locked(exc) and not recode else None
+                if target is None:
+                    raise
+                res = client.ingest_via_server(paths, target[0], token or target[1], on_problem=show)
+                click.echo(f"ingested {res['ingested']} documents, {res['events']} events through the server at {target[0]}; "
+                           f"skipped {res['skipped']}, failed {res['failed']}")
+                if res["ingested"] == 0 and res["skipped"] == 0:
+                    sys.exit(1)
+                return
+        else:
+            con = store.connect(settings.db)
+            try:
+                report = pipeline.recode_store(con, settings, on_progress=bar.update)
+            finally:
+                con.close()
+    click.echo(f"{report.summary} -> {settings.db}")
+    if report.ingested == 0 and report.skipped == 0:
         sys.exit(1)
 
 

@@ -26,32 +26,54 @@ def _actor(code: Any, text: Any) -> str:
     return f"({text})" if text else "-"
 
 
-def events_table(rows: Sequence[dict[str, Any]], title: str | None = None) -> None:
+def console() -> Any:
+    """A rich console that is wide enough for event tables even when output is piped."""
     from rich.console import Console
+
+    c = Console()
+    if not c.is_terminal:
+        c = Console(width=160)
+    return c
+
+
+def _cameo_name(code: str | None) -> str:
+    from tealeaves import ontology
+
+    if not code:
+        return "-"
+    try:
+        return f"{code} {ontology.lookup(code).name}"
+    except Exception:  # an unknown code in an old store still displays
+        return code
+
+
+def events_table(rows: Sequence[dict[str, Any]], title: str | None = None) -> None:
     from rich.table import Table
 
     table = Table(title=title or f"{len(rows)} events", show_lines=False)
-    for col in ("date", "source", "cameo", "target", "modality", "outlet", "evidence"):
-        table.add_column(col, overflow="fold")
+    table.add_column("date", no_wrap=True)
+    table.add_column("source", no_wrap=True)
+    table.add_column("event", max_width=34)
+    table.add_column("target", no_wrap=True)
+    table.add_column("modality", no_wrap=True)
+    table.add_column("cited", no_wrap=True)
+    table.add_column("sentence", ratio=1)
     for r in rows:
-        s, e = r.get("evidence_start"), r.get("evidence_end")
         text = r.get("text") or ""
         table.add_row(
             str(r.get("date") or "-"),
             _actor(r.get("source_code"), r.get("source_text")),
-            f"{r.get('cameo')}",
+            _cameo_name(r.get("cameo")),
             _actor(r.get("target_code"), r.get("target_text")),
             str(r.get("modality")),
             str(r.get("cited_outlet") or "-"),
-            (text[:110] + "…") if len(text) > 110 else text,
+            (text[:150] + "…") if len(text) > 150 else text,
         )
-        del s, e
-    Console().print(table)
+    console().print(table)
 
 
 def dyad_summary(con: Any, limit: int = 20) -> None:
     """Per-dyad counts by quad class and the mean Goldstein score."""
-    from rich.console import Console
     from rich.table import Table
 
     rows = con.execute(
@@ -74,4 +96,4 @@ def dyad_summary(con: Any, limit: int = 20) -> None:
         table.add_column(col)
     for a, b, n, q1, q2, q3, q4, g in rows:
         table.add_row(f"{a}-{b}", str(n), str(q1), str(q2), str(q3), str(q4), str(g))
-    Console().print(table)
+    console().print(table)

@@ -1,0 +1,417 @@
+"""Actors: resolve who is acting, sentence by sentence, from the knowledge base and the parse.
+
+For each sentence the resolver
+  1. finds KB phrases (countries, capitals, seats of power, organizations, people, sector words);
+  2. attaches each phrase to the nominal head it modifies ("Iran's foreign minister" -> minister,
+     "Turkish and Azerbaijani troops" -> troops, "Col. Mehmet Y., a Turkish army spokesman" -> Y.);
+  3. composes one Mention per head and country: country from names, adjectives, possessives,
+     capitals or "of Iran"; sector from the person's dated role, else the strongest title or body word;
+  4. gives groups with no country one from a location in context ("police in Lagos");
+  5. resolves later mentions (surnames, title alone, pronouns) against earlier ones (``tealeaves.coref``).
+
+A mention's [start, end) covers the whole actor phrase in CleanDocument.text. Unresolved groups and
+pronouns come back with ``code=None``. ``lookup`` explains how one string resolves.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from tealeaves.kb import FORMER, Hit, KnowledgeBase, Target, day_of
+from tealeaves.models import CleanDocument, Mention, Sentence
+from tealeaves.settings import Settings
+
+log = logging.getLogger(__name__)
+
+NAME = "actors_kb.v1"
+NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+MODIFIER_DEPS = {"compound", "amod", "nmod", "flat", "det", "nummod", "case", "npadvmod", "appos", "poss", "quantmod", "dep"}
+LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "flat", "punct", "cc", "conj", "advmod"}
+OF_PREPS = {"of", "for", "from"}
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into", "within"}
+RELATIONAL = {"partner", "ally", "neighbour", "neighbor", "counterpart", "rival", "enemy", "opponent", "adversary", "foe", "friend", "critic"}
+CONTEXT_SECTORS = {"REB", "OPP", "COP", "CVL", "CRM", "MIL", "REF"}  # groups that take their country from where they are
+PERSON_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lady", "lord", "madam"}
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """How a string resolves: the mentions found and why."""
+
+    text: str
+    date: str | None
+    mentions: tuple[Mention, ...]
+    explanation: tuple[str, ...]
+
+    @property
+    def mention(self) -> Mention | None:
+        resolved = [m for m in self.mentions if m.code]
+        return resolved[0] if resolved else (self.mentions[0] if self.mentions else None)
+
+
+@dataclass
+class Phrase:
+    """An actor phrase under construction: its head token and the evidence attached to it."""
+
+    head: Any
+    hits: list[Hit] = field(default_factory=list)
+    via_prep: list[Hit] = field(default_factory=list)  # "the foreign minister of Iran"
+    poss_pronoun: Any = None  # "its army"
+    tokens: set[int] = field(default_factory=set)
+
+
+class ActorResolver:
+    """Resolves actor mentions with the package KB plus the user's overrides."""
+
+    name = NAME
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self._kb: KnowledgeBase | None = None
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        if self._kb is None:
+            self._kb = KnowledgeBase(self.settings.user_actors_path)
+        return self._kb
+
+    # ---- public API ---------------------------------------------------------
+    def resolve_document(self, cdoc: CleanDocument, sentences: tuple[Sentence, ...]) -> dict[int, tuple[Mention, ...]]:
+        """Actor mentions per sentence index (after in-document coreference), sorted by start."""
+        from tealeaves.coref import Coref
+
+        day = day_of(cdoc.document.date)
+        hits_by_doc: dict[int, list[Hit]] = {}
+        coref = Coref(self.kb, day)
+        context = _Context()
+        out: dict[int, tuple[Mention, ...]] = {}
+        for sent in sentences:
+            span = sent.span
+            if span is None:
+                out[sent.index] = ()
+                continue
+            doc = span.doc
+            if id(doc) not in hits_by_doc:
+                hits_by_doc[id(doc)] = self.kb.match(doc, self._tokenizer())
+            hits = [h for h in hits_by_doc[id(doc)] if span.start <= h.start and h.end <= span.end]
+            mentions = self._resolve_sentence(sent, hits, day, context, coref, None)
+            out[sent.index] = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+        return out
+
+    def lookup(self, text: str, date: str | None = None) -> Lookup:
+        """Resolve one string (a name, a phrase or a sentence) and say why."""
+        from tealeaves.clean import clean
+        from tealeaves.coref import Coref
+        from tealeaves.ingest import document_from_text
+        from tealeaves.nlp import parse
+
+        cdoc = clean(document_from_text(text, "lookup", date=date))
+        _, sentences = next(parse([cdoc], model=self.settings.model, prefilter=False))
+        day = day_of(date)
+        why: list[str] = []
+        coref = Coref(self.kb, day)
+        context = _Context()
+        mentions: list[Mention] = []
+        for sent in sentences:
+            hits = [h for h in self.kb.match(sent.span.doc, self._tokenizer()) if sent.span.start <= h.start and h.end <= sent.span.end]
+            for h in hits:
+                t = h.best
+                why.append(f"'{sent.span.doc[h.start:h.end].text}' is a known {t.kind}: {_describe(t)}")
+            mentions += self._resolve_sentence(sent, hits, day, context, coref, why)
+        if not mentions:
+            why.append("no actor found: not in the knowledge base and no title, sector word or nationality in context")
+        return Lookup(text, date, tuple(mentions), tuple(why))
+
+    # ---- one sentence ---------------------------------------------------------
+    def _tokenizer(self) -> Any:
+        from tealeaves.nlp import load_model
+
+        return load_model(self.settings.model).tokenizer
+
+    def _resolve_sentence(self, sent: Sentence, hits: list[Hit], day: str | None, context: _Context,
+                          coref: Any, why: list[str] | None) -> list[Mention]:
+        span = sent.span
+        hit_at: dict[int, Hit] = {}
+        for h in hits:
+            for i in range(h.start, h.end):
+                hit_at[i] = h
+        locations = self._locations(span, hits)
+        context.see(locations)
+        phrases = self._phrases(span, hits, hit_at)
+        mentions: list[Mention] = []
+        for phrase in phrases:
+            mentions += self._compose(sent, phrase, day, context, locations, coref, why)
+        for tok in span:
+            if tok.pos_ == "PRON" and tok.i not in hit_at and tok.dep_ != "poss" and tok.lower_ in _PRONOUNS:
+                m = coref.pronoun(sent, tok, why)
+                if m is not None:
+                    mentions.append(m)
+        coref.end_sentence(sent)
+        return mentions
+
+    def _locations(self, span: Any, hits: list[Hit]) -> list[tuple[str, int]]:
+        """Countries named as places in the sentence ("in Syria", "police in Lagos"): (iso3, token index)."""
+        found = []
+        for h in hits:
+            t = h.best
+            root = span.doc[h.start:h.end].root
+            if t.kind in ("country", "capital", "city") and t.form != "adjective" and t.country:
+                prep = root.head if root.dep_ == "pobj" else None
+                if prep is not None and prep.lower_ in LOCATIVE_PREPS:
+                    found.append((t.country, h.start))
+        return found
+
+    def _phrases(self, span: Any, hits: list[Hit], hit_at: dict[int, Hit]) -> list[Phrase]:
+        """Group hits under the nominal heads they modify; also collect titled unknown persons."""
+        doc = span.doc
+        actorish = {i for i, h in hit_at.items() if h.best.kind in ("sector", "person", "user", "org", "metonym")}
+        by_head: dict[int, Phrase] = {}
+        for h in hits:
+            if h.best.kind == "city" and not _is_actor_position(doc[h.start:h.end].root):
+                continue  # a city is a place unless it is the subject or object itself
+            head, via_prep = self._head_of(doc[h.start:h.end].root, actorish, set(range(h.start, h.end)))
+            ph = by_head.setdefault(head.i, Phrase(head))
+            (ph.via_prep if via_prep else ph.hits).append(h)
+        for ent in span.ents:
+            if ent.label_ == "PERSON" and ent.root.i not in hit_at:
+                head, _ = self._head_of(ent.root, actorish, set(range(ent.start, ent.end)))
+                by_head.setdefault(head.i, Phrase(head))
+        for tok in span:
+            # bare names (a surname repeated later) and relational groups ("its partners") are candidates too
+            if tok.i not in hit_at and tok.i not in by_head and ((tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "flat", "appos"))
+                                                              or (tok.pos_ == "NOUN" and tok.lemma_.lower() in RELATIONAL)):
+                head, _ = self._head_of(tok, actorish, {tok.i})
+                if head.i == tok.i:
+                    by_head.setdefault(tok.i, Phrase(tok))
+        for i, ph in list(by_head.items()):
+            if ph.head.i not in hit_at and not ph.hits and ph.head.pos_ != "PROPN" and ph.head.lemma_.lower() not in RELATIONAL:
+                del by_head[i]  # only places hang here ("the attack in Syria")
+                continue
+            if _is_place(ph):
+                del by_head[i]  # "talks in Moscow": a location, not an actor
+                continue
+            for child in ph.head.children:
+                if child.dep_ == "poss" and child.pos_ == "PRON":
+                    ph.poss_pronoun = child
+        return [by_head[i] for i in sorted(by_head)]
+
+    @staticmethod
+    def _head_of(tok: Any, actorish: set[int], own: set[int]) -> tuple[Any, bool]:
+        """Climb from a phrase's root to the nominal it modifies; True when the climb crossed "of/for/from"."""
+        via_prep = False
+        seen = 0
+        while seen < 12:
+            seen += 1
+            parent = tok.head
+            if parent is tok:
+                break
+            dep = tok.dep_
+            if dep == "conj" and parent.dep_ in ("amod", "compound", "nmod") and parent.head.pos_ in NOMINAL:
+                tok = parent  # "Turkish and Azerbaijani troops": Azerbaijani -> Turkish -> troops
+                continue
+            if dep == "poss" and parent.i not in actorish:
+                break  # "the Croatian government's request": the government is the actor
+            if dep in MODIFIER_DEPS and parent.pos_ in NOMINAL | {"ADJ"} and dep != "appos":
+                tok = parent
+                continue
+            if dep == "appos" and parent.pos_ in NOMINAL:
+                tok = parent  # the apposition describes its head
+                continue
+            if dep == "pobj" and parent.lower_ in OF_PREPS and parent.head.pos_ in NOMINAL and parent.head.i in actorish and parent.head.i not in own:
+                tok = parent.head
+                via_prep = True
+                continue
+            break
+        return tok, via_prep
+
+    def _compose(self, sent: Sentence, ph: Phrase, day: str | None, context: _Context,
+                 locations: list[tuple[str, int]], coref: Any, why: list[str] | None) -> list[Mention]:
+        span = sent.span
+        doc = span.doc
+        start_i, end_i = _extent(ph, span)
+        text = doc[start_i:end_i + 1].text
+        start = sent.offset(doc[start_i])
+        end = sent.offset(doc[end_i]) + len(doc[end_i].text)
+        note = why.append if why is not None else (lambda _m: None)
+
+        person = next((h for h in ph.hits if h.best.kind in ("user", "person")), None)
+        countries: list[str] = []
+        sector: str | None = None
+        name: str | None = None
+        rule = ""
+        strong: list[tuple[int, Target]] = []
+        weak: list[tuple[int, Target]] = []
+        kind = "body"
+        for h in ph.hits + ph.via_prep:
+            t = h.best
+            if t.kind in ("country", "capital", "city") and t.country:
+                if t.country not in countries:
+                    countries.append(t.country)
+                if t.kind == "capital" and h.start <= ph.head.i < h.end:
+                    sector = sector or "GOV"
+                    rule = rule or "metonym.capital"
+            elif t.kind in ("org", "metonym") and t.country:
+                if h.start <= ph.head.i < h.end or not countries:
+                    countries.insert(0, t.country) if t.country not in countries else None
+                    sector = t.sector if (h.start <= ph.head.i < h.end or sector is None) else sector
+                    name = t.label
+                    rule = rule or f"kb.{t.kind}"
+                elif t.country not in countries:
+                    countries.append(t.country)
+            elif t.kind == "sector":
+                dist = abs(ph.head.i - (h.end - 1))
+                (strong if t.strength == "strong" else weak if t.strength == "weak" else []).append((dist, t))
+                if h.start <= ph.head.i < h.end:
+                    kind = t.form
+        if person is not None:
+            t = person.best
+            country, psector, role, reason = self.kb.person_code(t.person_id or "", day)
+            note(f"{t.label}: {reason}")
+            if country:
+                name = self.kb.person_name(t.person_id or "")
+                coref.add_person(sent, t.person_id or "", name, self.kb.person_gender(t.person_id or ""))
+                m = Mention(text, country + (psector or ""), country, psector, start, end, f"kb.person.{t.kind}", name)
+                coref.register(sent, m, ph, kind="person", number="sing")
+                return [m]
+        title_sector = None
+        if strong:
+            title_sector = min(strong, key=lambda x: x[0])[1].sector
+        elif weak:
+            title_sector = min(weak, key=lambda x: x[0])[1].sector
+        if sector is None or (title_sector and rule == "metonym.capital" and not _head_in(ph, "capital")):
+            sector = title_sector if title_sector else sector
+        if any(t.kind == "sector" and t.sector == FORMER for _, t in strong):
+            sector = FORMER
+        is_person = ph.head.ent_type_ == "PERSON" or kind == "person" or _has_person_title(ph.head)
+        if is_person and sector is None and any(tok.lower_ in ("gen.", "col.", "general") for tok in doc[start_i:end_i + 1]):
+            sector = "MIL"
+        number = "plur" if (ph.head.tag_ in ("NNS", "NNPS") or kind == "group") else "sing"
+        lemma = ph.head.lemma_.lower()
+
+        if lemma in RELATIONAL:
+            # "its European partners", "Turkey's allies": the partners are not the possessor
+            owners = {h.best.country for h in ph.hits if doc[h.start:h.end].root.dep_ == "poss"}
+            countries = [c for c in countries if c not in owners]
+            if not countries:
+                note(f"'{text}': a group related to another actor; kept unresolved")
+                return [Mention(text, None, None, None, start, end, "group.unresolved", None)]
+        if not countries and ph.poss_pronoun is not None and lemma not in RELATIONAL:
+            ante = coref.antecedent_for_possessive(sent, ph.poss_pronoun)
+            if ante is not None and ante.country:
+                countries = [ante.country]
+                rule = "coref.possessive"
+                note(f"'{ph.poss_pronoun.text}' refers to {ante.text} ({ante.code})")
+        if not countries:
+            m = coref.resolve_named(sent, ph, text, start, end, is_person, why)
+            if m is not None:
+                return [m]
+        if not countries and sector in CONTEXT_SECTORS and kind in ("group", "body"):
+            loc = context.nearest(locations, ph.head.i)
+            if loc:
+                countries = [loc[0]]
+                rule = f"context.location.{loc[1]}"
+                note(f"'{text}' takes its country from the {loc[1]} location {loc[0]}")
+        if not countries and sector is None and not is_person and not ph.hits:
+            return []  # a name the KB does not know and nothing in context says it is an actor
+        if not countries:
+            m = Mention(text, None, None, sector, start, end, "unresolved", None)
+            note(f"'{text}': {'sector ' + sector if sector else 'no sector'} but no country; unresolved")
+            coref.register(sent, m, ph, kind="person" if is_person else kind, number=number)
+            return [m]
+        rule = rule or ("compose.adjective+sector" if sector else "kb.country")
+        mentions = []
+        for country in countries[:4]:
+            sec = None if country.startswith(("IGO", "NGO", "IMG")) and sector in ("GOV",) else sector
+            if country.startswith(("IGO", "NGO")) and sec and not _head_in(ph, "sector"):
+                sec = None
+            code = country + (sec or "")
+            mentions.append(Mention(text, code, country, sec, start, end, rule, name))
+            note(f"'{text}' -> {code} ({rule})")
+        for m in mentions[:1]:
+            coref.register(sent, m, ph, kind="person" if is_person else kind, number=number if len(mentions) == 1 else "plur")
+        return mentions
+
+
+class _Context:
+    """Locations seen so far in the document, for groups with no country of their own."""
+
+    def __init__(self) -> None:
+        self.recent: list[str] = []
+
+    def see(self, locations: list[tuple[str, int]]) -> None:
+        self.recent += [c for c, _ in locations]
+
+    def nearest(self, locations: list[tuple[str, int]], i: int) -> tuple[str, str] | None:
+        if locations:
+            country = min(locations, key=lambda x: abs(x[1] - i))[0]
+            return country, "sentence"
+        if self.recent:
+            return self.recent[-1], "document"
+        return None
+
+
+_PRONOUNS = {"he", "him", "she", "her", "they", "them", "it"}
+
+
+def _is_actor_position(tok: Any) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "iobj", "appos", "conj", "ROOT", "poss", "agent") or (
+        tok.dep_ == "pobj" and tok.head.lower_ not in LOCATIVE_PREPS)
+
+
+def _is_place(ph: Phrase) -> bool:
+    head = ph.head
+    places = all(h.best.kind in ("country", "capital", "city") and h.best.form != "adjective" for h in ph.hits)
+    return bool(ph.hits) and places and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+
+
+def _head_in(ph: Phrase, kind: str) -> bool:
+    return any(h.start <= ph.head.i < h.end and h.best.kind == kind for h in ph.hits)
+
+
+def _has_person_title(tok: Any) -> bool:
+    return any(c.lower_ in PERSON_TITLES for c in tok.lefts)
+
+
+def _extent(ph: Phrase, span: Any) -> tuple[int, int]:
+    """First and last token of the actor phrase: the head, its left modifiers, appositions and own hits."""
+    head = ph.head
+    lo = hi = head.i
+    for child in head.lefts:
+        if child.dep_ in LEFT_DEPS:
+            lo = min(lo, child.left_edge.i)
+    for child in head.rights:
+        if child.dep_ in ("appos", "flat", "compound") or (child.dep_ == "punct" and child.i == head.i + 1 and any(c.dep_ == "appos" for c in head.rights)):
+            hi = max(hi, child.right_edge.i if child.dep_ == "appos" else child.i)
+    for h in ph.hits:
+        lo, hi = min(lo, h.start), max(hi, h.end - 1)
+    lo, hi = max(lo, span.start), min(hi, span.end - 1)
+    while hi > lo and span.doc[hi].is_punct:
+        hi -= 1
+    return lo, hi
+
+
+def _describe(t: Target) -> str:
+    if t.kind == "sector":
+        return f"sector word -> {t.sector or 'none'} ({t.strength} {t.form})"
+    if t.kind in ("person", "user"):
+        return f"person {t.label}" + (" (user file)" if t.kind == "user" else "")
+    if t.kind == "country":
+        return f"{t.form} of {t.country}"
+    return f"{t.label} -> {t.country}{t.sector or ''}"
+
+
+@lru_cache(maxsize=8)
+def get_resolver(settings: Settings | None = None) -> ActorResolver:
+    """The resolver for these settings; built once, loads its data on first use."""
+    return ActorResolver(settings or Settings())
+
+
+def reset_cache() -> None:
+    """Forget cached resolvers (after the user's actor file changes)."""
+    get_resolver.cache_clear()
+
+
+__all__ = ["ActorResolver", "Lookup", "NAME", "get_resolver", "reset_cache"]

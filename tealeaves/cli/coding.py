@@ -1,0 +1,51 @@
+"""Coding commands: explain one sentence, evaluate the coder on the gold files."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from tealeaves.settings import load_settings
+
+DEFAULT_GOLD = "../shared/data/gold"
+
+
+@click.command("explain")
+@click.argument("sentence")
+@click.option("--date", default=None, help="Article date (YYYY-MM-DD) to resolve 'yesterday', 'on Tuesday' ...")
+def explain_cmd(sentence: str, date: str | None) -> None:
+    """Show how a sentence is coded: parse, actors, the pattern that fired, modality, and near misses."""
+    from tealeaves.explain import explain, render
+
+    click.echo(render(explain(sentence, date=date, settings=load_settings())))
+
+
+@click.command("evaluate")
+@click.option("--gold", default=DEFAULT_GOLD, show_default=True, help="Folder with the gold files.")
+@click.option("--report", "report_path", default=None, help="Write the full JSON report here.")
+@click.option("--floors", default=None, help="JSON file of figure -> {min|max}; exit 1 if any is crossed.")
+def evaluate_cmd(gold: str, report_path: str | None, floors: str | None) -> None:
+    """Score the event coder on the gold files (ConfliBERT, PETR-2, IndiaPoliceEvents, BBC off-topic)."""
+    from tealeaves import evaluate as ev
+
+    if not Path(gold).is_dir():
+        click.echo(f"no gold data at {gold}: the evaluation needs the shared folder (../shared/data/gold); nothing scored", err=True)
+        sys.exit(0 if gold == DEFAULT_GOLD else 1)
+    report = ev.evaluate(gold, load_settings(), progress=lambda s: click.echo(s, err=True))
+    for name, value in report.figures.items():
+        click.echo(f"{name:50s} {value}")
+    for note in report.notes:
+        click.echo(f"note: {note}")
+    if report_path:
+        Path(report_path).write_text(json.dumps(report.to_json(), indent=2, ensure_ascii=False), encoding="utf-8")
+        click.echo(f"report written to {report_path}")
+    if floors:
+        failures = ev.check_floors(report, ev.load_floors(floors))
+        for f in failures:
+            click.echo(f"FAIL {f}", err=True)
+        if failures:
+            sys.exit(1)
+        click.echo(f"all figures within {floors}")

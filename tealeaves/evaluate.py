@@ -1,0 +1,432 @@
+"""Evaluate: score the event coder on the gold files in ``../shared/data/gold``.
+
+Four sets, each scored the way the issue defines it:
+
+* ConfliBERT class file: the first coded event of each sentence mapped to one of five classes
+  (0 = roots 01-02, 1 = 03-05, 2 = 06-08, 3 = 09-13 and 16, 4 = 14, 15, 17-20); a sentence with no
+  event counts as wrong. Accuracy, and precision/recall/F1 per class.
+* PETR-2 validation XML: share of expected events coded (exact CAMEO code), the same with actor
+  codes agreeing, extra events per sentence, and precision/recall/F1 per root.
+* IndiaPoliceEvents sentences: every k-th article (deterministic), sentence-level
+  precision/recall/F1 for police ARREST, FORCE and KILL.
+* BBC sport and business articles (every k-th): material-conflict events per 1,000 sentences,
+  the over-generation check for disasters, sport and business.
+
+Figures are flat dotted names (``petr2.coded``) so a floors file can pin any of them; a floor is
+``{"min": x}`` or ``{"max": x}``. Gold text is read at run time only; nothing is copied.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tealeaves.errors import InputError
+from tealeaves.models import Document, Event, Mention, Sentence
+from tealeaves.settings import Settings, load_settings
+
+log = logging.getLogger(__name__)
+
+CONFLIBERT_CLASS = "conflibert-cameo-class-train.tsv"
+CONFLIBERT_SPANS = "conflibert-cameo-spans-train.txt"
+PETR2 = "petr2-gsr-validation.xml"
+IPE = "indiapoliceevents-sents.jsonl"
+BBC = "../corpus/bbc-news-2004-2005.jsonl"
+IPE_EVERY = 8  # every 8th article of IndiaPoliceEvents
+BBC_EVERY = 10  # every 10th sport/business article of the BBC corpus
+POLICE_WORDS = re.compile(r"\b(police|policemen|policeman|cops?|constables?|officers?|sub-inspector|inspector|jawans?|crpf|rapid action force|raf|force)\b", re.I)
+
+
+def class_of_root(root: str) -> int:
+    """The ConfliBERT five-way class of a CAMEO root ("01".."20")."""
+    r = int(root)
+    if r <= 2:
+        return 0
+    if r <= 5:
+        return 1
+    if r <= 8:
+        return 2
+    if r <= 13 or r == 16:
+        return 3
+    return 4
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def figures(self) -> dict[str, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "support": self.tp + self.fn}
+
+
+@dataclass
+class Report:
+    figures: dict[str, float] = field(default_factory=dict)
+    details: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"figures": self.figures, "details": self.details, "notes": self.notes}
+
+
+# ---- running the coder ------------------------------------------------------------------------
+class _ChunkResolver:
+    """Stand-in when the actor resolver is not installed: every noun chunk and entity is an actor."""
+
+    name = "noun_chunks.fallback"
+
+    def resolve_document(self, cdoc: Any, sentences: tuple[Sentence, ...]) -> dict[int, tuple[Mention, ...]]:
+        out: dict[int, tuple[Mention, ...]] = {}
+        for s in sentences:
+            found: list[Mention] = []
+            if s.span is None or not s.span.doc.has_annotation("DEP"):
+                out[s.index] = ()
+                continue
+            spans = list(s.span.ents) + list(s.span.noun_chunks)
+            taken: set[int] = set()
+            for sp in spans:
+                if sp.root.pos_ == "PRON" or sp.root.i in taken:
+                    continue
+                taken.add(sp.root.i)
+                start = s.offset(sp[0])
+                found.append(Mention(sp.text, sp.root.lemma_.upper(), None, None, start, start + len(sp.text), "fallback"))
+            out[s.index] = tuple(sorted(found, key=lambda m: m.start))
+        return out
+
+
+def _resolver(settings: Settings) -> tuple[Any, str]:
+    try:
+        from tealeaves.actors import get_resolver
+    except ImportError:
+        return _ChunkResolver(), _ChunkResolver.name
+    return get_resolver(settings), settings.actor_resolver
+
+
+def code_documents(docs: Iterable[Document], settings: Settings, resolver: Any) -> Iterator[tuple[Document, list[Event]]]:
+    from tealeaves import clean, nlp
+    from tealeaves.events import get_coder
+
+    coder = get_coder(settings.coder)
+    for cdoc, sentences in nlp.parse((clean.clean(d) for d in docs), settings.model, settings.batch_size):
+        mentions = resolver.resolve_document(cdoc, sentences)
+        yield cdoc.document, coder.code_document(cdoc, sentences, mentions)
+
+
+def _first(events: list[Event]) -> Event | None:
+    """The first event of a sentence in reading order, asserted/reported ones before the rest."""
+    if not events:
+        return None
+    return min(events, key=lambda e: (e.modality not in ("asserted", "reported"), e.evidence_start))
+
+
+# ---- gold readers ----------------------------------------------------------------------------
+def _need(path: Path) -> Path:
+    if not path.exists():
+        raise InputError(f"gold file {path} is missing; point --gold at ../shared/data/gold")
+    return path
+
+
+def read_conflibert(path: Path) -> list[tuple[str, int]]:
+    rows = []
+    for n, line in enumerate(_need(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        text, _, label = line.rpartition("\t")
+        if not label.strip().isdigit():
+            raise InputError(f"{path}:{n}: expected 'sentence<TAB>class', got {line[:60]!r}")
+        rows.append((text.strip(), int(label)))
+    return rows
+
+
+@dataclass(frozen=True)
+class PetrSentence:
+    id: str
+    date: str | None
+    text: str
+    expected: tuple[tuple[str, str, str], ...]  # (code, source, target)
+
+
+_SENT = re.compile(r'<Sentence\b([^>]*)/?>(.*?)(?=<Sentence\b|</Sentences>)', re.S)
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+def read_petr2(path: Path) -> list[PetrSentence]:
+    raw = _need(path).read_text(encoding="utf-8")
+    out = []
+    for m in _SENT.finditer(raw):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        if attrs.get("evaluate", "true").lower() != "true":
+            continue
+        body = m.group(2)
+        text_m = re.search(r"<Text>(.*?)</Text>", body, re.S)
+        if not text_m:
+            continue
+        expected = []
+        for ec in re.finditer(r"<EventCoding\b([^>]*)/?>", body):
+            a = dict(_ATTR.findall(ec.group(1)))
+            if "eventcode" in a:
+                expected.append((a["eventcode"], a.get("sourcecode", ""), a.get("targetcode", "")))
+        d = attrs.get("date", "")
+        date = f"{d[:4]}-{d[4:6]}-{d[6:8]}" if re.fullmatch(r"\d{8}", d) else None
+        text = " ".join(text_m.group(1).split())
+        out.append(PetrSentence(attrs.get("id", str(len(out))), date, text, tuple(expected)))
+    return out
+
+
+# ---- scorers -----------------------------------------------------------------------------------
+def score_conflibert(rows: list[tuple[str, int]], settings: Settings, resolver: Any, report: Report) -> None:
+    docs = [Document(id=f"cb{i}", text=t) for i, (t, _) in enumerate(rows)]
+    per_class = {c: PRF() for c in range(5)}
+    confusion: Counter[tuple[int, int]] = Counter()
+    correct = coded = 0
+    for (doc, events), (_, gold) in zip(code_documents(docs, settings, resolver), rows):
+        first = _first(events)
+        pred = class_of_root(first.root) if first else -1
+        confusion[(gold, pred)] += 1
+        if first is not None:
+            coded += 1
+        if pred == gold:
+            correct += 1
+            per_class[gold].tp += 1
+        else:
+            per_class[gold].fn += 1
+            if pred >= 0:
+                per_class[pred].fp += 1
+    n = len(rows)
+    report.figures["conflibert.accuracy"] = round(correct / n, 4) if n else 0.0
+    report.figures["conflibert.coded_share"] = round(coded / n, 4) if n else 0.0
+    report.figures["conflibert.accuracy_when_coded"] = round(correct / coded, 4) if coded else 0.0
+    report.details["conflibert"] = {
+        "sentences": n,
+        "per_class": {str(c): prf.figures() for c, prf in per_class.items()},
+        "confusion": {f"{g}->{p}": k for (g, p), k in sorted(confusion.items())},
+    }
+
+
+def _actor_agrees(expected: str, got: Mention | None) -> bool:
+    if not expected:
+        return got is None
+    if got is None or not got.code:
+        return False
+    code = got.code.upper()
+    return code.startswith(expected[:3]) and (len(expected) <= 3 or expected[3:] in code[3:])
+
+
+def score_petr2(sents: list[PetrSentence], settings: Settings, resolver: Any, report: Report) -> None:
+    docs = [Document(id=s.id, text=s.text, date=s.date) for s in sents]
+    expected_n = coded_code = coded_full = coded_root = extra = 0
+    roots: dict[str, PRF] = defaultdict(PRF)
+    misses: list[dict[str, Any]] = []
+    for (doc, events), s in zip(code_documents(docs, settings, resolver), sents):
+        counted = [e for e in events if e.modality in settings.default_modalities]
+        expected_n += len(s.expected)
+        got_codes = Counter(e.cameo for e in counted)
+        matched: set[int] = set()
+        for code, src, tgt in s.expected:
+            hit = next((i for i, e in enumerate(counted) if i not in matched and e.cameo == code), None)
+            if hit is not None:
+                coded_code += 1
+                matched.add(hit)
+                e = counted[hit]
+                if _actor_agrees(src, e.source) and _actor_agrees(tgt, e.target):
+                    coded_full += 1
+            else:
+                misses.append({"id": s.id, "expected": code, "got": sorted(got_codes)})
+        extra += sum(1 for i in range(len(counted)) if i not in matched)
+        gold_roots = Counter(c[:2] for c, _, _ in s.expected)
+        pred_roots = Counter(e.root for e in counted)
+        for r in set(gold_roots) | set(pred_roots):
+            tp = min(gold_roots[r], pred_roots[r])
+            roots[r].tp += tp
+            roots[r].fp += pred_roots[r] - tp
+            roots[r].fn += gold_roots[r] - tp
+        coded_root += sum(min(gold_roots[r], pred_roots[r]) for r in gold_roots)
+    n = len(sents)
+    micro = PRF(sum(p.tp for p in roots.values()), sum(p.fp for p in roots.values()), sum(p.fn for p in roots.values())).figures()
+    report.figures["petr2.coded"] = round(coded_code / expected_n, 4) if expected_n else 0.0
+    report.figures["petr2.coded_with_actors"] = round(coded_full / expected_n, 4) if expected_n else 0.0
+    report.figures["petr2.extra_per_sentence"] = round(extra / n, 4) if n else 0.0
+    report.figures["petr2.root_precision"] = micro["precision"]
+    report.figures["petr2.root_recall"] = micro["recall"]
+    report.figures["petr2.root_f1"] = micro["f1"]
+    report.details["petr2"] = {
+        "sentences": n, "expected_events": expected_n,
+        "per_root": {r: roots[r].figures() for r in sorted(roots)},
+        "misses": misses,
+    }
+
+
+def police_labels(events: list[Event]) -> set[str]:
+    """IndiaPoliceEvents labels implied by a sentence's events with a police source."""
+    labels: set[str] = set()
+    for e in events:
+        if e.modality not in ("asserted", "reported") or e.source is None:
+            continue
+        if not (POLICE_WORDS.search(e.source.text) or (e.source.sector or "").upper() in ("COP", "POL")):
+            continue
+        if e.cameo.startswith("173"):
+            labels.add("ARREST")
+        elif e.root in ("18", "19", "20") or e.cameo.startswith("175"):
+            labels.add("FORCE")
+            if e.cameo in ("186", "200", "202") or e.cameo.startswith("20") or "kill" in e.rule or "shoot" in e.rule:
+                labels.add("KILL")
+    return labels
+
+
+def score_ipe(path: Path, settings: Settings, resolver: Any, report: Report, every: int = IPE_EVERY) -> None:
+    by_doc: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    with _need(path).open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                by_doc[rec["doc_id"]].append(rec)
+    keep = sorted(by_doc)[::every]
+    recs = [r for d in keep for r in by_doc[d]]
+    docs = [Document(id=f"ipe{r['doc_id']}-{r['sent_id']}", text=" ".join(r["sent_text"].split()) or ".") for r in recs]
+    scores = {k: PRF() for k in ("ARREST", "FORCE", "KILL")}
+    for (doc, events), r in zip(code_documents(docs, settings, resolver), recs):
+        got = police_labels(events)
+        gold = set(r.get("sent_labels") or ()) & set(scores)
+        if "KILL" in gold:
+            gold.add("FORCE")  # police killing is police force too
+        for k, prf in scores.items():
+            if k in got and k in gold:
+                prf.tp += 1
+            elif k in got:
+                prf.fp += 1
+            elif k in gold:
+                prf.fn += 1
+    for k, prf in scores.items():
+        f = prf.figures()
+        report.figures[f"ipe.{k.lower()}.precision"] = f["precision"]
+        report.figures[f"ipe.{k.lower()}.recall"] = f["recall"]
+        report.figures[f"ipe.{k.lower()}.f1"] = f["f1"]
+    report.details["ipe"] = {"articles": len(keep), "sentences": len(recs), "sample": f"every {every}th article by doc_id",
+                             "per_label": {k: p.figures() for k, p in scores.items()}}
+
+
+def score_offtopic(path: Path, settings: Settings, resolver: Any, report: Report, every: int = BBC_EVERY) -> None:
+    recs = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec.get("category") in ("sport", "business"):
+                recs.append(rec)
+    recs = recs[::every]
+    docs = [Document(id=str(r["id"]), text=r["text"]) for r in recs]
+    sentences = material = 0
+    examples: list[str] = []
+    for (doc, events) in code_documents(docs, settings, resolver):
+        mat = [e for e in events if e.quad == 4 and e.modality in settings.default_modalities]
+        material += len(mat)
+        examples.extend(f"{e.cameo} {e.text[:140]}" for e in mat[:2])
+    # sentence count from a cheap split keeps the figure a rate without a second parse
+    sentences = sum(len(re.findall(r"[.!?](?:\s|$)", r["text"])) or 1 for r in recs)
+    report.figures["offtopic.material_conflict_per_1000_sentences"] = round(1000 * material / sentences, 2) if sentences else 0.0
+    report.details["offtopic"] = {"articles": len(recs), "sentences_approx": sentences, "material_conflict_events": material,
+                                  "sample": f"every {every}th BBC sport/business article", "examples": examples[:20]}
+
+
+def score_actor_helper(gold: Path, report: Report) -> None:
+    """Actor accuracy from the actors stage's own scorers, when that stage provides them."""
+    fn_spans: Callable[[Path], Any] | None = None
+    fn_petr: Callable[[Path], Any] | None = None
+    for modname in ("tealeaves.evaluate_actors", "tealeaves.actors"):
+        try:
+            mod = __import__(modname, fromlist=["_"])
+        except ImportError:
+            continue
+        fn_spans = fn_spans or getattr(mod, "score_spans", None)
+        fn_petr = fn_petr or getattr(mod, "score_petr", None)
+    if fn_spans is None and fn_petr is None:
+        report.notes.append("actor scoring not available (no score_spans/score_petr in tealeaves.actors)")
+        return
+    for key, fn, fname in (("actors.spans", fn_spans, CONFLIBERT_SPANS), ("actors.petr2", fn_petr, PETR2)):
+        if fn is None or not (gold / fname).exists():
+            continue
+        res = fn(gold / fname)
+        report.details[key] = res
+        if isinstance(res, dict):
+            for k, v in res.items():
+                if isinstance(v, (int, float)) and not isinstance(v, bool):
+                    report.figures[f"{key}.{k}"] = round(float(v), 4)
+
+
+def evaluate(gold: str | Path, settings: Settings | None = None, progress: Callable[[str], None] | None = None) -> Report:
+    """Score the coder on every gold file found under ``gold``."""
+    settings = settings or load_settings()
+    base = Path(gold)
+    if not base.is_dir():
+        raise InputError(f"no gold data at {base}; evaluation needs ../shared/data/gold (pass --gold DIR)")
+    say = progress or (lambda s: None)
+    report = Report()
+    resolver, rname = _resolver(settings)
+    from tealeaves.events import dictionary_version
+
+    report.details["coder"] = settings.coder
+    report.details["dictionary"] = dictionary_version()
+    report.details["actor_resolver"] = rname
+    if rname == _ChunkResolver.name:
+        report.notes.append("tealeaves.actors is not installed: actors are noun chunks (codes from head words); actor figures are not meaningful")
+    timings: dict[str, float] = {}
+    steps: list[tuple[str, Callable[[], None]]] = [
+        ("conflibert", lambda: score_conflibert(read_conflibert(base / CONFLIBERT_CLASS), settings, resolver, report)),
+        ("petr2", lambda: score_petr2(read_petr2(base / PETR2), settings, resolver, report)),
+        ("ipe", lambda: score_ipe(base / IPE, settings, resolver, report)),
+    ]
+    if (base / BBC).exists():
+        steps.append(("offtopic", lambda: score_offtopic(base / BBC, settings, resolver, report)))
+    else:
+        report.notes.append("BBC corpus not found next to the gold folder: off-topic check skipped")
+    for name, step in steps:
+        t0 = time.perf_counter()
+        say(f"scoring {name} ...")
+        step()
+        timings[name] = round(time.perf_counter() - t0, 1)
+    score_actor_helper(base, report)
+    report.details["seconds"] = timings
+    return report
+
+
+def check_floors(report: Report, floors: dict[str, Any]) -> list[str]:
+    """Messages for every figure that is below its ``min`` or above its ``max`` (or missing)."""
+    failures = []
+    for name, rule in floors.items():
+        if name.startswith("_"):
+            continue
+        if name not in report.figures:
+            failures.append(f"{name}: not measured")
+            continue
+        got = report.figures[name]
+        if isinstance(rule, (int, float)):
+            rule = {"min": rule}
+        if "min" in rule and got < rule["min"]:
+            failures.append(f"{name} = {got} is below its floor {rule['min']}")
+        if "max" in rule and got > rule["max"]:
+            failures.append(f"{name} = {got} is above its ceiling {rule['max']}")
+    return failures
+
+
+def load_floors(path: str | Path) -> dict[str, Any]:
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"floors file {p} not found") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"floors file {p} is not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise InputError(f"floors file {p} must hold a JSON object of figure -> {{min|max}}")
+    return data

@@ -1,0 +1,393 @@
+"""The actor knowledge base: countries, seats of power, organizations, sector words and dated people.
+
+The tables live in ``tealeaves/data/actors/`` (see the README there); a user's file
+(``settings.user_actors_path``, written by ``tealeaves actors add``) overrides them.
+``KnowledgeBase.match(doc)`` finds every known phrase in a parsed spaCy Doc with two
+compiled PhraseMatchers (lower-case names, and exact-case acronyms such as ``US``).
+
+Codes follow CAMEO/Phoenix: a state actor is its ISO3 code (``RUS``), a state sector
+actor is ISO3 + sector (``RUSGOV``); an intergovernmental or non-governmental body
+is its organization code (``IGOUNO``, ``IGOWSTNAT``), which stands in the country slot.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date as _date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from tealeaves.errors import DataError
+
+SECTORS = ("GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "LEG", "MED", "EDU", "BUS", "CRM", "CVL", "REF", "IGO", "NGO", "ELI", "LAB", "UAF", "INS")
+FORMER = "ELI"  # sector of a former office-holder (CAMEO "elites")
+USER_FIELDS = ("name", "aliases", "country", "sector", "start", "end", "notes")
+PEOPLE_FIELDS = ("person_id", "name", "aliases", "country", "sector", "role", "start", "end", "gender", "notes")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+CODE_RE = re.compile(r"^[A-Z]{3}([A-Z]{3}){0,5}$")
+NON_STATE_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
+# Kinds of phrase, in the order that wins when one phrase names several things.
+PRECEDENCE = ("user", "person", "org", "metonym", "country", "capital", "city", "sector")
+
+
+@dataclass(frozen=True)
+class Role:
+    """One dated role of a person; ``start``/``end`` are ISO dates, "" when open."""
+
+    person_id: str
+    name: str
+    country: str
+    sector: str
+    role: str
+    start: str
+    end: str
+    gender: str
+    source: str
+
+    def covers(self, day: str) -> bool:
+        return (not self.start or self.start <= day) and (not self.end or day < self.end)
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a matched phrase can name."""
+
+    kind: str  # one of PRECEDENCE
+    country: str | None = None
+    sector: str | None = None
+    person_id: str | None = None
+    form: str = ""  # countries: name/adjective/demonym; sectors: person/group/body
+    strength: str = ""  # sectors: strong/weak/neutral
+    label: str = ""  # canonical name
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A KB phrase found in a Doc: tokens [start, end) and what it names (best first)."""
+
+    start: int
+    end: int
+    targets: tuple[Target, ...]
+
+    @property
+    def best(self) -> Target:
+        return self.targets[0]
+
+
+def split_code(code: str) -> tuple[str, str | None]:
+    """``RUSGOV`` -> ("RUS", "GOV"); ``IGOUNO`` -> ("IGOUNO", None); ``PSEREBHMS`` -> ("PSE", "REB")."""
+    if code.startswith(NON_STATE_PREFIXES):
+        return code, None
+    return code[:3], (code[3:6] or None)
+
+
+def country_of(code: str | None) -> str | None:
+    """The country part of a CAMEO code as the evaluation compares it (ISO3, or the 3-letter IGO/NGO prefix)."""
+    if not code:
+        return None
+    return code[:3]
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    text = resources.files("tealeaves.data").joinpath("actors", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split("|") if v.strip()]
+
+
+def check_date(value: str, where: str) -> str:
+    if value and not DATE_RE.match(value):
+        raise DataError(f"{where}: date {value!r} is not YYYY-MM-DD")
+    return value
+
+
+def check_code(country: str, sector: str, where: str) -> None:
+    if not CODE_RE.match(country or "") or (len(country) > 3 and not country.startswith(NON_STATE_PREFIXES)):
+        raise DataError(f"{where}: country {country!r} is not an ISO3 or organization code")
+    if sector and sector not in SECTORS:
+        raise DataError(f"{where}: sector {sector!r} is not one of {', '.join(SECTORS)}")
+
+
+def _plurals(phrase: str) -> list[str]:
+    words = phrase.split()
+    last = words[-1]
+    if last.endswith(("man",)):
+        forms = [last[:-3] + "men"]
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        forms = [last[:-1] + "ies"]
+    elif last.endswith(("s", "sh", "ch", "x")):
+        forms = [last + "es"]
+    elif last.endswith("."):
+        forms = []
+    else:
+        forms = [last + "s"]
+    return [" ".join([*words[:-1], f]) for f in forms]
+
+
+def read_user_file(path: Path) -> list[dict[str, str]]:
+    """Rows of the user's actor file; a missing file is an empty one."""
+    if not path.exists():
+        return []
+    try:
+        rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise DataError(f"user actor file {path} cannot be read ({exc}); fix or delete it") from exc
+    for n, row in enumerate(rows, 2):
+        where = f"{path}:{n}"
+        if not row.get("name"):
+            raise DataError(f"{where}: a name is required")
+        check_code(row.get("country", ""), row.get("sector", ""), where)
+        check_date(row.get("start", ""), where)
+        check_date(row.get("end", ""), where)
+    return rows
+
+
+def write_user_entry(path: Path, name: str, country: str, sector: str | None, start: str | None, end: str | None,
+                     aliases: tuple[str, ...] = (), notes: str = "") -> dict[str, str]:
+    """Append (or replace, by name) one entry of the user's actor file; returns the row written."""
+    row = {"name": name.strip(), "aliases": "|".join(aliases), "country": country.upper(), "sector": (sector or "").upper(),
+           "start": start or "", "end": end or "", "notes": notes}
+    check_code(row["country"], row["sector"], "actors add")
+    check_date(row["start"], "--from")
+    check_date(row["end"], "--to")
+    rows = [r for r in read_user_file(path) if not (r["name"].lower() == row["name"].lower() and r.get("start", "") == row["start"])]
+    rows.append(row)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=USER_FIELDS, lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            w.writerow({f: r.get(f, "") for f in USER_FIELDS})
+    return row
+
+
+class KnowledgeBase:
+    """All actor tables, indexed by lower-cased phrase, with compiled matchers."""
+
+    def __init__(self, user_path: Path | None = None) -> None:
+        self.phrases: dict[str, list[Target]] = defaultdict(list)
+        self.countries: dict[str, dict[str, str]] = {}
+        self.roles: dict[str, list[Role]] = defaultdict(list)
+        self.sector_words: dict[str, Target] = {}
+        self.exact_case: set[str] = set()  # phrases matched only with their exact capitalisation
+        self._load_package()
+        if user_path is not None:
+            self._load_user(user_path)
+        for targets in self.phrases.values():
+            targets.sort(key=lambda t: PRECEDENCE.index(t.kind))
+        self.exact_keys = {p.lower() for p in self.exact_case}
+        self._matchers: tuple[Any, Any] | None = None
+        self._vocab: Any = None
+
+    # ---- loading -------------------------------------------------------------
+    def _add(self, phrase: str, target: Target) -> None:
+        phrase = phrase.strip()
+        if not phrase:
+            return
+        key = phrase.lower()
+        if any(t == target for t in self.phrases.get(key, ())):
+            return
+        if len(phrase.replace(".", "")) <= 4 and phrase.replace(".", "").isupper() and phrase.replace(".", "").isalpha():
+            self.exact_case.add(phrase)
+        self.phrases[key].append(target)
+
+    def _load_package(self) -> None:
+        for n, row in enumerate(_read_csv("countries.csv"), 2):
+            iso = row["iso3"]
+            check_code(iso, "", f"countries.csv:{n}")
+            self.countries[iso] = row
+            for name in [row["name"], *_split(row["names"])]:
+                self._add(name, Target("country", iso, form="name", label=row["name"]))
+            for adj in _split(row["adjectives"]):
+                self._add(adj, Target("country", iso, form="adjective", label=row["name"]))
+            for dem in _split(row["demonyms"]):
+                self._add(dem, Target("country", iso, form="demonym", label=row["name"]))
+                for p in _plurals(dem) if not dem.endswith(("men", "ese", "ss")) else []:
+                    self._add(p, Target("country", iso, form="demonym", label=row["name"]))
+            if row["capital"]:
+                self._add(row["capital"], Target("capital", iso, "GOV", label=row["capital"]))
+        for n, row in enumerate(_read_csv("metonyms.csv"), 2):
+            check_code(row["country"], row["sector"], f"metonyms.csv:{n}")
+            self._add(row["phrase"], Target("metonym", row["country"], row["sector"] or None, label=row["phrase"]))
+        for n, row in enumerate(_read_csv("organizations.csv"), 2):
+            country, sector = split_code(row["code"])
+            check_code(country, sector or "", f"organizations.csv:{n}")
+            for name in [row["name"], *_split(row["aliases"])]:
+                self._add(name, Target("org", country, sector, label=row["name"]))
+        for row in _read_csv("cities.csv"):
+            self._add(row["name"], Target("city", row["country"], label=row["name"]))
+        for n, row in enumerate(_read_csv("sectors.csv"), 2):
+            sector = row["sector"] or None
+            if sector and sector not in SECTORS:
+                raise DataError(f"sectors.csv:{n}: unknown sector {sector!r}")
+            target = Target("sector", None, sector, form=row["kind"] or "body", strength=row["strength"] or "strong", label=row["phrase"])
+            forms = [row["phrase"]] + ([] if row["plural"] == "no" else _plurals(row["phrase"]))
+            for i, form in enumerate(forms):
+                t = target if i == 0 or target.form != "person" else Target("sector", None, sector, form="group", strength=target.strength, label=row["phrase"])
+                if form.lower() not in self.sector_words:
+                    self.sector_words[form.lower()] = t
+                    self._add(form, t)
+        curated: set[str] = set()
+        for source in ("people.csv", "people_phoenix.csv"):
+            names_seen: dict[str, tuple[str, ...]] = {}
+            for n, row in enumerate(_read_csv(source), 2):
+                pid = row["person_id"]
+                if source == "people_phoenix.csv" and row["name"].lower() in curated:
+                    continue
+                check_code(row["country"], row["sector"], f"{source}:{n}")
+                role = Role(pid, row["name"], row["country"], row["sector"], row["role"],
+                            check_date(row["start"], f"{source}:{n}"), check_date(row["end"], f"{source}:{n}"),
+                            row.get("gender", ""), source)
+                self.roles[pid].append(role)
+                if pid not in names_seen:
+                    names_seen[pid] = ()
+                    if source == "people.csv":
+                        curated.add(row["name"].lower())
+                for name in [row["name"], *_split(row["aliases"])]:
+                    if source == "people.csv":
+                        curated.add(name.lower())
+                    self._add(name, Target("person", person_id=pid, label=row["name"]))
+
+    def _load_user(self, path: Path) -> None:
+        for row in read_user_file(path):
+            pid = "user:" + row["name"].lower()
+            self.roles[pid].append(Role(pid, row["name"], row["country"], row.get("sector") or "", "user",
+                                        row.get("start", ""), row.get("end", ""), "", "user"))
+            for name in [row["name"], *_split(row.get("aliases"))]:
+                self.phrases[name.lower()] = [t for t in self.phrases.get(name.lower(), []) if t.kind == "user"]
+                self._add(name, Target("user", person_id=pid, label=row["name"]))
+
+    # ---- people ---------------------------------------------------------------
+    def person_code(self, person_id: str, day: str | None) -> tuple[str | None, str | None, Role | None, str]:
+        """(country, sector, role, why) of a person on a day; no day means the latest role."""
+        roles = sorted(self.roles.get(person_id, ()), key=lambda r: (r.start or "0000", r.end or "9999"))
+        if not roles:
+            return None, None, None, "no roles"
+        if day is None:
+            dated = [r for r in roles if r.start or r.end]
+            r = max(dated or roles, key=lambda r: (r.end or "9999", r.start or "0000"))
+            return r.country, r.sector or None, r, f"no date: latest role {r.role or r.sector} ({r.start or '…'} to {r.end or 'now'})"
+        covering = [r for r in roles if (r.start or r.end) and r.covers(day)]
+        if covering:
+            r = min(covering, key=lambda r: _span_days(r))
+            return r.country, r.sector or None, r, f"on {day}: {r.role or r.sector} from {r.start or '…'} to {r.end or 'now'}"
+        undated = [r for r in roles if not (r.start or r.end)]
+        if undated:
+            r = undated[-1]
+            return r.country, r.sector or None, r, f"on {day}: no dated role; default {r.country}{r.sector}"
+        ended = [r for r in roles if r.end and r.end <= day]
+        if ended:
+            r = max(ended, key=lambda r: r.end)
+            sector = FORMER if r.sector in ("GOV", "MIL", "LEG", "JUD", "SPY") or r.country.startswith("IGO") else r.sector
+            country = r.country
+            if country.startswith(NON_STATE_PREFIXES):
+                home = [x for x in roles if not x.country.startswith(NON_STATE_PREFIXES)]
+                if not home:
+                    return country, None, r, f"on {day}: former {r.role or 'official'} of {country} (left {r.end})"
+                country = home[-1].country
+            return country, sector or None, r, f"on {day}: former {r.role or r.sector} (left {r.end}) -> {FORMER}"
+        r = roles[0]
+        return r.country, None, r, f"on {day}: before first known role ({r.role or r.sector} from {r.start})"
+
+    def person_gender(self, person_id: str) -> str:
+        return next((r.gender for r in self.roles.get(person_id, ()) if r.gender), "")
+
+    def person_name(self, person_id: str) -> str:
+        roles = self.roles.get(person_id)
+        return roles[0].name if roles else person_id
+
+    # ---- matching ---------------------------------------------------------------
+    def _build(self, vocab: Any, tokenizer: Any) -> tuple[Any, Any]:
+        from spacy.matcher import PhraseMatcher
+
+        lower = PhraseMatcher(vocab, attr="LOWER")
+        exact = PhraseMatcher(vocab, attr="ORTH")
+        keys = list(self.phrases)
+        for key, doc in zip(keys, tokenizer.pipe(keys, batch_size=2000)):
+            docs = [doc]
+            if "." in key:  # "gen." splits where "Gen." stays one token: match both spellings
+                docs.append(tokenizer(key.title()))
+            lower.add(key, docs)
+        for phrase, doc in zip(sorted(self.exact_case), tokenizer.pipe(sorted(self.exact_case))):
+            exact.add(phrase.lower(), [doc])
+        return lower, exact
+
+    def match(self, doc: Any, tokenizer: Any) -> list[Hit]:
+        """Non-overlapping KB phrases in a Doc, longest first."""
+        if self._matchers is None or self._vocab is not doc.vocab:
+            self._matchers = self._build(doc.vocab, tokenizer)
+            self._vocab = doc.vocab
+        lower, exact = self._matchers
+        strings = doc.vocab.strings
+        found: list[tuple[int, int, str]] = []
+        for match_id, s, e in lower(doc):
+            key = strings[match_id]
+            if not self._case_ok(doc, s, e, key):
+                continue
+            found.append((s, e, key))
+        for match_id, s, e in exact(doc):
+            found.append((s, e, strings[match_id]))
+        found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+        taken = bytearray(len(doc))
+        hits = []
+        for s, e, key in found:
+            if any(taken[s:e]):
+                continue
+            targets = tuple(t for t in self.phrases[key] if self._target_ok(t, doc, s, e))
+            if not targets:
+                continue
+            taken[s:e] = b"\x01" * (e - s)
+            hits.append(Hit(s, e, targets))
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+    def _case_ok(self, doc: Any, s: int, e: int, key: str) -> bool:
+        targets = self.phrases[key]
+        if all(t.kind == "sector" for t in targets):
+            return True
+        first = doc[s].text
+        if key in self.exact_keys:
+            # "US", "WHO": the exact-case matcher finds these; here only spellings like "Nato"
+            return len(key) >= 4 and first[:1].isupper() and e - s == 1
+        return first[:1].isupper() or first[:1].isdigit() or any(t.kind == "sector" for t in targets)
+
+    @staticmethod
+    def _target_ok(t: Target, doc: Any, s: int, e: int) -> bool:
+        if t.kind == "sector":
+            return True
+        if t.kind in ("person", "user") and e - s == 1:
+            return doc[s].pos_ == "PROPN" or doc[s].tag_ == "NNP"
+        if t.kind != "sector" and not doc[s].text[:1].isupper() and not doc[s].text[:1].isdigit():
+            return False
+        return True
+
+
+def iter_rows(name: str) -> Iterator[dict[str, str]]:
+    """Rows of a package actor table (for the schema test and the data README)."""
+    yield from _read_csv(name)
+
+
+def day_of(value: str | None) -> str | None:
+    """An ISO date string, or None; partial dates (YYYY, YYYY-MM) take their first day."""
+    if not value:
+        return None
+    v = value.strip()[:10]
+    if re.match(r"^\d{4}$", v):
+        return v + "-01-01"
+    if re.match(r"^\d{4}-\d{2}$", v):
+        return v + "-01"
+    return v if DATE_RE.match(v) else None
+
+
+def _span_days(r: Role) -> int:
+    a = _date.fromisoformat(r.start) if r.start else _date(1900, 1, 1)
+    b = _date.fromisoformat(r.end) if r.end else _date(2100, 1, 1)
+    return (b - a).days

@@ -1,0 +1,204 @@
+"""Modality: how sure the text is that an event happened, and who says so.
+
+Each event gets one of
+
+    asserted      the text states it happened ("Turkish artillery shelled the village")
+    reported      a claim someone made ("..., the ministry said"; "according to Reuters")
+    negated       it did not happen ("did not meet", "denied attacking", "refused to sign")
+    hypothetical  conditions, possibilities and options ("could strike", "if talks fail",
+                  "an invasion remains unlikely", "is considering sanctions")
+    future        planned or scheduled ("will travel", "is expected to visit", "plans to sign")
+
+The value is read off the dependency parse by walking from the event's head word up through the
+clauses that govern it; the first cue found decides, and reported speech found on the way is kept
+with its speaker, reporting verb and the quoted span. Word lists are data-like constants here so a
+change is a one-line diff.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+REPORTING_VERBS = frozenset({
+    "say", "tell", "claim", "report", "state", "announce", "allege", "insist", "add", "note", "confirm",
+    "assert", "write", "declare", "argue", "warn", "quote", "acknowledge", "admit", "disclose", "reveal",
+    "tweet", "post", "explain", "stress", "reiterate", "indicate", "maintain", "testify",
+})
+DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "rebut"})
+NEGATING_GOVERNORS = frozenset({"refuse", "decline", "fail", "deny", "reject", "avoid", "cancel", "call off", "postpone", "halt", "stop"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "can", "must"})
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+FUTURE_GOVERNORS = frozenset({"plan", "intend", "expect", "schedule", "due", "set", "prepare", "aim", "hope", "going", "vow", "pledge", "promise", "agree", "decide", "arrange"})
+HYPOTHETICAL_GOVERNORS = frozenset({
+    "consider", "weigh", "mull", "contemplate", "propose", "threaten", "try", "attempt", "ask", "urge", "call",
+    "demand", "offer", "want", "seek", "wish", "push", "press", "discuss", "debate", "suggest", "recommend",
+    "need", "order", "allow", "permit", "able", "ready", "willing", "likely", "unlikely", "possible",
+})
+UNLIKELY_WORDS = frozenset({"unlikely", "possible", "possibly", "perhaps", "maybe", "hypothetical", "option", "options", "potential", "potentially", "conceivable", "likely"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+QUOTES = "\"\u201c\u201d\u00ab\u00bb"
+
+
+@dataclass(frozen=True)
+class Modality:
+    """The modality of one event and the evidence for it."""
+
+    value: str
+    cue: str | None = None
+    speaker_token: Any = None  # the reporting verb's subject (a spaCy token) when reported
+    reporting_verb: str | None = None
+    quote: tuple[int, int] | None = None  # character offsets in the sentence span's doc
+
+
+def _quote_span(head: Any) -> tuple[int, int] | None:
+    """Offsets (in the spaCy doc) of the quotation that contains ``head``, if any."""
+    sent = head.sent
+    opens: list[int] = []
+    spans: list[tuple[int, int]] = []
+    for t in sent:
+        if t.text in QUOTES or t.text in ("``", "''"):
+            if t.text in ("\u201d", "''") or (opens and t.text == '"'):
+                if opens:
+                    spans.append((opens.pop(), t.i))
+            else:
+                opens.append(t.i)
+    for a, b in spans:
+        if a < head.i < b:
+            doc = head.doc
+            return doc[a + 1].idx, doc[b - 1].idx + len(doc[b - 1].text)
+    return None
+
+
+def _reporter(verb: Any) -> tuple[Any, Any] | None:
+    """(speaker token, verb) when ``verb`` is a reporting verb with a subject or an 'according to'."""
+    if verb.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj, verb
+
+
+def _is_negated(tok: Any) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in ("never", "no")):
+            return c.text
+    return None
+
+
+def modality_of(head: Any) -> Modality:
+    """The modality of the event headed by the spaCy token ``head``, with the word that decided it."""
+    if head.pos_ in ("NOUN", "PROPN"):
+        return _nominal_modality(head)
+    return _verbal_modality(head)
+
+
+def _verbal_modality(head: Any) -> Modality:
+    tok = head
+    reported: Modality | None = None
+    quote = _quote_span(head)
+    decided: Modality | None = None
+    for hop in range(8):
+        if decided is None:
+            decided = _local_cue(tok, hop)
+        # "Russia attacked Ukraine, officials said": the reporting verb hangs off the event verb
+        for c in tok.children:
+            if reported is None and c.dep_ in ("parataxis", "ccomp") and c.i > head.i:
+                rep = _reporter(c)
+                if rep is not None and not any(g.dep_ == "ccomp" for g in c.children):
+                    reported = Modality("reported", c.text, rep[0], c.lemma_.lower())
+            if reported is None and c.dep_ == "prep" and c.lower_ == "according":
+                src = next((g for g in c.subtree if g.dep_ == "pobj"), None)
+                reported = Modality("reported", "according to", src, "according to")
+        if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acomp", "relcl", "acl", "parataxis"):
+            break
+        gov = tok.head
+        lemma = gov.lemma_.lower()
+        if tok.dep_ in ("relcl", "acl"):
+            break
+        if tok.dep_ == "advcl":
+            # an event in a condition ("if Russia attacks") is hypothetical; the main clause's
+            # modality does not spread into a time clause ("after they met")
+            break
+        if decided is None and tok.dep_ in ("xcomp", "acomp") or (decided is None and tok.dep_ == "ccomp" and lemma not in REPORTING_VERBS):
+            neg = _is_negated(gov)
+            if lemma in NEGATING_GOVERNORS or lemma in DENIAL_VERBS:
+                decided = Modality("negated", gov.text)
+            elif neg and lemma not in REPORTING_VERBS:
+                decided = Modality("negated", f"{neg} {gov.text}")
+            elif lemma in FUTURE_GOVERNORS or (lemma == "be" and tok.dep_ == "xcomp"):
+                decided = Modality("future", gov.text)
+            elif lemma in HYPOTHETICAL_GOVERNORS:
+                decided = Modality("hypothetical", gov.text)
+        if tok.dep_ == "ccomp" and lemma in DENIAL_VERBS and decided is None:
+            decided = Modality("negated", gov.text)
+        if tok.dep_ == "ccomp" and reported is None:
+            rep = _reporter(gov)
+            if rep is not None:
+                reported = Modality("reported", gov.text, rep[0], lemma)
+                if decided is None and _is_negated(gov) is None:
+                    # "said it would respond" reports a stated intention, not a guess
+                    would = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("would", "'d")), None)
+                    if would is not None:
+                        decided = Modality("future", would.text)
+        tok = gov
+    if reported is not None:
+        reported = Modality(reported.value, reported.cue, reported.speaker_token, reported.reporting_verb, quote)
+    if decided is not None:
+        if reported is not None:
+            return Modality(decided.value, decided.cue, reported.speaker_token, reported.reporting_verb, quote)
+        return decided
+    if quote is not None and reported is None:
+        return Modality("reported", "quotation", None, None, quote)
+    return reported or Modality("asserted", None)
+
+
+def _local_cue(tok: Any, hop: int) -> Modality | None:
+    """A cue on the words hanging directly off one verb of the chain."""
+    neg = _is_negated(tok)
+    if neg:
+        return Modality("negated", neg)
+    for c in tok.children:
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL_AUX:
+            return Modality("hypothetical", c.text)
+        if c.dep_ == "aux" and c.lower_ in FUTURE_AUX:
+            return Modality("future", c.text)
+        if c.dep_ == "aux" and c.lower_ in ("would", "'d") and hop == 0:
+            return None if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS else Modality("hypothetical", c.text)
+        if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+            return Modality("hypothetical", c.text)
+        if c.dep_ in ("acomp", "advmod") and c.lower_ in UNLIKELY_WORDS:
+            return Modality("hypothetical", c.text)
+    if tok.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITIONAL_MARKS for g in tok.children):
+        return Modality("hypothetical", "if")
+    if tok.dep_ == "xcomp" and tok.head.lower_ == "going":
+        return Modality("future", "going to")
+    return None
+
+
+def _nominal_modality(head: Any) -> Modality:
+    """A nominal event ("the expulsion of diplomats") takes the modality of the clause around it."""
+    for c in head.children:
+        if c.dep_ == "det" and c.lower_ == "no":
+            return Modality("negated", c.text)
+        if c.dep_ == "amod" and c.lower_ in UNLIKELY_WORDS | {"planned", "proposed", "possible", "threatened", "potential"}:
+            value = "future" if c.lower_ == "planned" else "hypothetical"
+            return Modality(value, c.text)
+    gov = head.head
+    if gov.i == head.i:
+        return Modality("asserted", None)
+    if head.dep_ == "pobj":
+        gov = gov.head
+    if head.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "acomp" and c.lower_ in UNLIKELY_WORDS for c in gov.children):
+        return Modality("hypothetical", next(c.text for c in gov.children if c.dep_ == "acomp" and c.lower_ in UNLIKELY_WORDS))
+    if head.dep_ in ("nsubj", "nsubjpass") and gov.lemma_.lower() in ("remain", "be", "seem", "look") and any(c.lower_ in UNLIKELY_WORDS for c in gov.subtree):
+        return Modality("hypothetical", "unlikely")
+    if gov.pos_ in ("VERB", "AUX"):
+        m = _verbal_modality(gov)
+        if m.value != "asserted":
+            return m
+        if gov.lemma_.lower() in HYPOTHETICAL_GOVERNORS and head.dep_ in ("dobj", "pobj"):
+            return Modality("hypothetical", gov.text)
+        if gov.lemma_.lower() in FUTURE_GOVERNORS and head.dep_ in ("dobj", "pobj"):
+            return Modality("future", gov.text)
+    return Modality("asserted", None)

@@ -1,0 +1,187 @@
+"""Prefilter: decide from tokens alone whether a sentence could carry an event.
+
+The coder needs two things in a sentence: a word that heads an event pattern (with the extra
+words that pattern requires) and an actor it can code as the source. Both can be checked without
+tagging or parsing. Event words come from the coder's patterns, expanded to every inflected form
+that spaCy's rule lemmatizer could map back to the pattern's lemma (its exception table and suffix
+rules, inverted). Actor cues are the names, adjectives, demonyms, capitals, cities, organisations,
+people and role words of the actor data, found with one Aho-Corasick pass over the lower-cased
+paragraph, plus personal pronouns (the resolver may link them to an actor named earlier).
+
+The test is a necessary condition on purpose: a sentence the filter drops cannot yield an event
+from the coder, so parsing only the kept sentences loses (almost) nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them", "it", "we", "i", "his", "their", "its", "our", "who"})
+ACTOR_FILES = ("countries.csv", "organizations.csv", "people_phoenix.csv", "sectors.csv", "cities.csv")
+ACTOR_COLUMNS = ("name", "names", "adjectives", "demonyms", "capital", "aliases", "phrase", "plural")
+MIN_CUE_CHARS = 2
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Forms of a pattern head and, per required word, the forms that satisfy it."""
+
+    head: str
+    words: tuple[frozenset[str], ...]
+
+
+class Prefilter:
+    """``keep(lowers, text)`` says whether a sentence could carry an event."""
+
+    def __init__(self, rules: Sequence[Rule], forms: dict[str, frozenset[str]], cues: Iterable[str]) -> None:
+        import ahocorasick
+
+        self._by_form: dict[str, list[Rule]] = {}
+        for rule in rules:
+            for form in forms.get(rule.head, frozenset({rule.head})):
+                self._by_form.setdefault(form, []).append(rule)
+        self._automaton = ahocorasick.Automaton()
+        n = 0
+        for cue in cues:
+            cue = cue.strip().lower()
+            if len(cue) >= MIN_CUE_CHARS and cue not in self._automaton:
+                self._automaton.add_word(cue, len(cue))
+                n += 1
+        self._automaton.make_automaton()
+        log.debug("prefilter: %d trigger forms, %d actor cues", len(self._by_form), n)
+
+    @property
+    def trigger_forms(self) -> frozenset[str]:
+        return frozenset(self._by_form)
+
+    def has_trigger(self, lowers: set[str]) -> bool:
+        for form in lowers & self._by_form.keys():
+            for rule in self._by_form[form]:
+                if all(req & lowers for req in rule.words):
+                    return True
+        return False
+
+    def actor_spans(self, lowered: str) -> list[tuple[int, int]]:
+        """(start, end) of every actor cue in lower-cased text, on word boundaries."""
+        out = []
+        n = len(lowered)
+        for end, length in self._automaton.iter(lowered):
+            start = end - length + 1
+            if start > 0 and lowered[start - 1].isalnum():
+                continue
+            if end + 1 < n and lowered[end + 1].isalnum():
+                continue
+            out.append((start, end + 1))
+        return out
+
+    def keep(self, lowers: set[str], cue_in_sentence: bool) -> bool:
+        return (cue_in_sentence or not PRONOUNS.isdisjoint(lowers)) and self.has_trigger(lowers)
+
+
+# ---- event words ------------------------------------------------------------------------------
+def pattern_rules() -> tuple[list[Rule], set[str]]:
+    """Rules from the coder's patterns; also the lemmas whose inflections are needed."""
+    from tealeaves import events
+
+    rules: list[Rule] = []
+    lemmas: set[str] = set()
+    words_needed: list[tuple[str, tuple[str, ...]]] = []
+    for (head, _nominal), patterns in events.load_patterns().items():
+        for p in patterns:
+            words = tuple(getattr(p, "words", ()) or ())
+            words_needed.append((head, words))
+            lemmas.add(head)
+            lemmas.update(words)
+    if not words_needed:  # a coder without a pattern table: fall back to its plain trigger words
+        for lemma in events.trigger_lemmas():
+            words_needed.append((str(lemma).lower(), ()))
+            lemmas.add(str(lemma).lower())
+    return [Rule(head, tuple(frozenset({w}) for w in words)) for head, words in words_needed], lemmas
+
+
+def inflections(nlp: Any, lemmas: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Every lower-cased form that the pipeline's rule lemmatizer could turn into each lemma."""
+    wanted = {lemma.lower() for lemma in lemmas}
+    forms: dict[str, set[str]] = {lemma: {lemma} for lemma in wanted}
+    tables = _lemma_tables(nlp)
+    if tables is None:
+        for lemma in wanted:
+            forms[lemma] |= _suffix_forms(lemma)
+    else:
+        exc, rules = tables
+        for table in exc.values():
+            for form, lemma_list in table.items():
+                for lemma in lemma_list:
+                    if lemma.lower() in forms:
+                        forms[lemma.lower()].add(form.lower())
+        for rule_list in rules.values():
+            for old, new in rule_list:
+                for lemma in wanted:
+                    if lemma.endswith(new):
+                        forms[lemma].add(lemma[: len(lemma) - len(new)] + old)
+    return {lemma: frozenset(f) for lemma, f in forms.items()}
+
+
+def _lemma_tables(nlp: Any) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    if nlp is None or "lemmatizer" not in getattr(nlp, "pipe_names", ()):
+        return None
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_exc") or not lookups.has_table("lemma_rules"):
+        return None
+    return dict(lookups.get_table("lemma_exc").items()), dict(lookups.get_table("lemma_rules").items())
+
+
+def _suffix_forms(lemma: str) -> set[str]:
+    """Regular English inflections, for a pipeline without lemmatizer tables."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    out = {lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
+    if lemma.endswith("y"):
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwy" and lemma[-2] in "aeiou":
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return out
+
+
+# ---- actor cues -------------------------------------------------------------------------------
+def actor_cues() -> list[str]:
+    """Phrases that can name an actor: from the actor module when it says, else its data files."""
+    try:
+        from tealeaves import actors
+    except ImportError:
+        actors = None  # type: ignore[assignment]
+    names = getattr(actors, "cue_phrases", None) if actors is not None else None
+    if callable(names):
+        return [str(n) for n in names()]
+    return list(_data_cues())
+
+
+def _data_cues() -> Iterable[str]:
+    folder = resources.files("tealeaves.data").joinpath("actors")
+    for name in ACTOR_FILES:
+        res = folder.joinpath(name)
+        if not res.is_file():
+            continue
+        for row in csv.DictReader(io.StringIO(res.read_text(encoding="utf-8"))):
+            for col in ACTOR_COLUMNS:
+                for value in (row.get(col) or "").split("|"):
+                    value = value.strip()
+                    if value and not value.isdigit():
+                        yield value
+                        if value.lower().startswith("the "):
+                            yield value[4:]
+
+
+def build(nlp: Any) -> Prefilter:
+    """The prefilter for a loaded pipeline (the lemmatizer's tables give the inflections)."""
+    rules, lemmas = pattern_rules()
+    forms = inflections(nlp, lemmas)
+    expanded = [Rule(r.head, tuple(forms.get(next(iter(w)), w) for w in r.words)) for r in rules]
+    return Prefilter(expanded, forms, actor_cues())

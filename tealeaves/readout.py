@@ -1,0 +1,331 @@
+"""Dyad readout: series of clustered events between two actors, and what they say versus what they do.
+
+The unit is a cluster (one happening, however many articles report it), see ``tealeaves.cluster``.
+Actor codes match by prefix: "RUS" matches RUSGOV and RUSMIL. By default only asserted and reported
+events count; ``include_all_modalities`` adds negated, hypothetical and future ones.
+
+``say_vs_do`` splits a dyad into a verbal track (quads 1 and 3) and a material track (quads 2 and 4),
+and a contact line against a rhetoric line (CAMEO prefixes in ``data/readout/lines.csv``). A period is
+flagged when hostile rhetoric rises while contact goes on, or when warm words rise while contact falls.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from tealeaves.errors import DataError, InputError
+
+PERIODS = ("day", "week", "month")
+DEFAULT_MODALITIES = ("asserted", "reported")
+STRONGEST = 3
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Clustered events of one direction in one period: counts and Goldstein sums per quad class."""
+
+    q1: int = 0
+    q2: int = 0
+    q3: int = 0
+    q4: int = 0
+    g1: float = 0.0
+    g2: float = 0.0
+    g3: float = 0.0
+    g4: float = 0.0
+
+    @property
+    def events(self) -> int:
+        return self.q1 + self.q2 + self.q3 + self.q4
+
+    @property
+    def goldstein(self) -> float:
+        return self.g1 + self.g2 + self.g3 + self.g4
+
+    @property
+    def verbal(self) -> int:
+        return self.q1 + self.q3
+
+    @property
+    def material(self) -> int:
+        return self.q2 + self.q4
+
+    def count(self, quad: int) -> int:
+        return int(getattr(self, f"q{quad}"))
+
+    def goldstein_sum(self, quad: int) -> float:
+        return float(getattr(self, f"g{quad}"))
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(*(a + b for a, b in zip(asdict(self).values(), asdict(other).values())))
+
+    def to_record(self) -> dict[str, Any]:
+        return {**asdict(self), "events": self.events, "goldstein": self.goldstein}
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    """One period of a dyad series; ``combined`` counts each event once even if both codes match it."""
+
+    start: dt.date
+    a_to_b: Tally
+    b_to_a: Tally
+    combined: Tally
+
+    def to_record(self) -> dict[str, Any]:
+        return {"start": self.start.isoformat(), "a_to_b": self.a_to_b.to_record(),
+                "b_to_a": self.b_to_a.to_record(), "combined": self.combined.to_record()}
+
+
+@dataclass(frozen=True)
+class SayDoPoint:
+    start: dt.date
+    verbal_cooperation: int
+    verbal_conflict: int
+    material_cooperation: int
+    material_conflict: int
+    verbal_goldstein: float
+    material_goldstein: float
+    contact: int
+    rhetoric: int
+    warm_words: int  # verbal cooperation outside the contact line
+
+    def to_record(self) -> dict[str, Any]:
+        return {**asdict(self), "start": self.start.isoformat()}
+
+
+@dataclass(frozen=True)
+class StrongEvent:
+    """A clustered event behind a track, with the outlets that reported it."""
+
+    cluster_id: str
+    date: dt.date | None
+    source: str | None
+    target: str | None
+    cameo: str
+    quad: int
+    goldstein: float
+    modality: str
+    text: str
+    outlets: tuple[str, ...]
+    mentions: int
+    independent_outlets: int
+
+    def to_record(self) -> dict[str, Any]:
+        return {**asdict(self), "date": self.date.isoformat() if self.date else None, "outlets": list(self.outlets)}
+
+
+@dataclass(frozen=True)
+class Flag:
+    start: dt.date
+    kind: str  # hostile_rhetoric_with_contact | warm_words_falling_contact
+    reason: str
+
+    def to_record(self) -> dict[str, Any]:
+        return {"start": self.start.isoformat(), "kind": self.kind, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class SayDo:
+    a: str
+    b: str
+    period: str
+    start: dt.date | None
+    end: dt.date | None
+    points: tuple[SayDoPoint, ...]
+    verbal: tuple[StrongEvent, ...]
+    material: tuple[StrongEvent, ...]
+    flags: tuple[Flag, ...]
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "a": self.a, "b": self.b, "period": self.period,
+            "start": self.start.isoformat() if self.start else None, "end": self.end.isoformat() if self.end else None,
+            "points": [p.to_record() for p in self.points],
+            "verbal": [e.to_record() for e in self.verbal], "material": [e.to_record() for e in self.material],
+            "flags": [f.to_record() for f in self.flags],
+        }
+
+
+@lru_cache(maxsize=1)
+def lines() -> dict[str, tuple[str, ...]]:
+    """line name -> CAMEO prefixes, from ``data/readout/lines.csv``."""
+    text = resources.files("tealeaves.data").joinpath("readout", "lines.csv").read_text(encoding="utf-8")
+    out: dict[str, list[str]] = {}
+    for row in csv.DictReader(ln for ln in text.splitlines() if not ln.startswith("#")):
+        prefix = (row.get("cameo_prefix") or "").strip()
+        if not prefix.isdigit() or row.get("line") not in ("contact", "rhetoric"):
+            raise DataError(f"readout/lines.csv: bad row {row!r}; expected line contact|rhetoric and a numeric CAMEO prefix")
+        out.setdefault(row["line"], []).append(prefix)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _date(value: str | dt.date | None, what: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(f"{what} {value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _code(value: str) -> str:
+    code = (value or "").strip().upper()
+    if not code.isalnum():
+        raise InputError(f"actor code {value!r} is not a code such as USA or RUSGOV")
+    return code
+
+
+def _check(period: str) -> str:
+    if period not in PERIODS:
+        raise InputError(f"period {period!r} is not one of {', '.join(PERIODS)}")
+    return period
+
+
+def period_start(day: dt.date, period: str) -> dt.date:
+    if period == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if period == "month":
+        return day.replace(day=1)
+    return day
+
+
+def next_period(day: dt.date, period: str) -> dt.date:
+    if period == "day":
+        return day + dt.timedelta(days=1)
+    if period == "week":
+        return day + dt.timedelta(days=7)
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def _periods(first: dt.date, last: dt.date, period: str) -> list[dt.date]:
+    out, p = [], period_start(first, period)
+    while p <= last:
+        out.append(p)
+        p = next_period(p, period)
+    return out
+
+
+def _where(a: str, b: str, start: dt.date | None, end: dt.date | None, include_all: bool, t: str = "") -> tuple[str, dict[str, Any]]:
+    """The WHERE clause for a dyad (either direction) over ``clusters`` (aliased ``t``) and its parameters."""
+    clauses = [f"{t}date IS NOT NULL",
+               f"((starts_with({t}source_code, $a) AND starts_with({t}target_code, $b)) OR (starts_with({t}source_code, $b) AND starts_with({t}target_code, $a)))"]
+    params: dict[str, Any] = {"a": a, "b": b}
+    if start:
+        clauses.append(f"{t}date >= $start")
+        params["start"] = start
+    if end:
+        clauses.append(f"{t}date <= $end")
+        params["end"] = end
+    if not include_all:
+        clauses.append(f"{t}modality IN ('asserted', 'reported')")
+    return " AND ".join(clauses), params
+
+
+def dyad_series(con: Any, a: str, b: str, period: str = "week", start: str | None = None, end: str | None = None,
+                include_all_modalities: bool = False) -> list[SeriesPoint]:
+    """Per period: counts and Goldstein sums per quad class for a→b, b→a and both, with empty periods filled."""
+    from tealeaves.cluster import ensure_readout
+
+    a, b, period = _code(a), _code(b), _check(period)
+    d0, d1 = _date(start, "start"), _date(end, "end")
+    ensure_readout(con)
+    where, params = _where(a, b, d0, d1, include_all_modalities)
+    aggs = []
+    for name, cond in (("ab", "starts_with(source_code, $a) AND starts_with(target_code, $b)"),
+                       ("ba", "starts_with(source_code, $b) AND starts_with(target_code, $a)"), ("both", "true")):
+        for q in (1, 2, 3, 4):
+            aggs.append(f"count(*) FILTER (WHERE {cond} AND quad = {q})")
+        for q in (1, 2, 3, 4):
+            aggs.append(f"coalesce(sum(goldstein) FILTER (WHERE {cond} AND quad = {q}), 0)")
+    sql = f"SELECT date_trunc('{period}', date)::DATE AS p, {', '.join(aggs)} FROM clusters WHERE {where} GROUP BY 1 ORDER BY 1"
+    rows = {r[0]: r[1:] for r in con.execute(sql, params).fetchall()}
+    first = d0 or (min(rows) if rows else None)
+    last = d1 or (max(rows) if rows else None)
+    if first is None or last is None:
+        return []
+    out = []
+    for p in _periods(first, last, period):
+        r = rows.get(p)
+        if r is None:
+            out.append(SeriesPoint(p, Tally(), Tally(), Tally()))
+        else:
+            out.append(SeriesPoint(p, Tally(*r[0:4], *map(float, r[4:8])), Tally(*r[8:12], *map(float, r[12:16])),
+                                   Tally(*r[16:20], *map(float, r[20:24]))))
+    return out
+
+
+def _prefix_filter(prefixes: tuple[str, ...]) -> str:
+    return "(" + " OR ".join(f"starts_with(cameo, '{p}')" for p in prefixes) + ")" if prefixes else "false"
+
+
+def strongest(con: Any, a: str, b: str, quads: tuple[int, ...], start: dt.date | None, end: dt.date | None,
+              include_all: bool = False, limit: int = STRONGEST) -> tuple[StrongEvent, ...]:
+    """The clustered events with the largest Goldstein magnitude in the given quads, best corroborated first."""
+    from tealeaves.cluster import cluster_outlets
+
+    where, params = _where(a, b, start, end, include_all, t="c.")
+    rows = con.execute(
+        f"""SELECT c.id, c.date, c.source_code, c.target_code, c.cameo, c.quad, c.goldstein, c.modality, e.text,
+                   c.mentions, c.independent_outlets
+            FROM clusters c LEFT JOIN events e ON e.id = c.representative
+            WHERE {where}
+              AND c.quad IN ({', '.join(str(q) for q in quads)})
+            ORDER BY abs(c.goldstein) DESC, c.independent_outlets DESC, c.mentions DESC, c.date, c.id LIMIT {int(limit)}""",
+        params).fetchall()
+    outlets = cluster_outlets(con, [r[0] for r in rows])
+    return tuple(StrongEvent(r[0], r[1], r[2], r[3], r[4], int(r[5]), float(r[6] or 0.0), r[7], r[8] or "",
+                             tuple(outlets.get(r[0], [])), int(r[9] or 0), int(r[10] or 0)) for r in rows)
+
+
+def say_vs_do(con: Any, a: str, b: str, period: str = "week", start: str | None = None, end: str | None = None,
+              include_all_modalities: bool = False) -> SayDo:
+    """The verbal and material tracks of a dyad (both directions), its contact and rhetoric lines,
+    the strongest events behind each track, and the periods where words and deeds part ways."""
+    from tealeaves.cluster import ensure_readout
+
+    a, b, period = _code(a), _code(b), _check(period)
+    d0, d1 = _date(start, "start"), _date(end, "end")
+    ensure_readout(con)
+    where, params = _where(a, b, d0, d1, include_all_modalities)
+    ln = lines()
+    contact, rhetoric = _prefix_filter(ln.get("contact", ())), _prefix_filter(ln.get("rhetoric", ()))
+    sql = f"""
+        SELECT date_trunc('{period}', date)::DATE AS p,
+               count(*) FILTER (WHERE quad = 1), count(*) FILTER (WHERE quad = 3),
+               count(*) FILTER (WHERE quad = 2), count(*) FILTER (WHERE quad = 4),
+               coalesce(sum(goldstein) FILTER (WHERE quad IN (1, 3)), 0), coalesce(sum(goldstein) FILTER (WHERE quad IN (2, 4)), 0),
+               count(*) FILTER (WHERE {contact}), count(*) FILTER (WHERE {rhetoric}),
+               count(*) FILTER (WHERE quad = 1 AND NOT {contact})
+        FROM clusters WHERE {where} GROUP BY 1 ORDER BY 1"""
+    rows = {r[0]: r[1:] for r in con.execute(sql, params).fetchall()}
+    first = d0 or (min(rows) if rows else None)
+    last = d1 or (max(rows) if rows else None)
+    points: list[SayDoPoint] = []
+    if first and last:
+        for p in _periods(first, last, period):
+            r = rows.get(p, (0, 0, 0, 0, 0.0, 0.0, 0, 0, 0))
+            points.append(SayDoPoint(p, int(r[0]), int(r[1]), int(r[2]), int(r[3]), float(r[4]), float(r[5]), int(r[6]), int(r[7]), int(r[8])))
+    return SayDo(a, b, period, d0, d1, tuple(points),
+                 strongest(con, a, b, (1, 3), d0, d1, include_all_modalities),
+                 strongest(con, a, b, (2, 4), d0, d1, include_all_modalities),
+                 tuple(flag_periods(points)))
+
+
+def flag_periods(points: list[SayDoPoint]) -> list[Flag]:
+    """Periods where hostile rhetoric rises while contact goes on, or warm words rise while contact falls."""
+    flags = []
+    for prev, cur in zip(points, points[1:]):
+        if cur.rhetoric > prev.rhetoric and cur.contact > 0:
+            flags.append(Flag(cur.start, "hostile_rhetoric_with_contact",
+                              f"rhetoric rose from {prev.rhetoric} to {cur.rhetoric} events while {cur.contact} contact event(s) went on"))
+        if cur.warm_words > 0 and cur.warm_words >= prev.warm_words and cur.contact < prev.contact:
+            flags.append(Flag(cur.start, "warm_words_falling_contact",
+                              f"warm words held at {cur.warm_words} (from {prev.warm_words}) while contact fell from {prev.contact} to {cur.contact}"))
+    return flags

@@ -1,0 +1,212 @@
+"""The actor resolver on sentences written for each rule: KB names, dated roles, metonyms,
+context (adjectives, possessives, appositions, locations), compounds, coreference and user overrides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tealeaves.actors import ActorResolver, get_resolver
+from tealeaves.clean import clean
+from tealeaves.ingest import document_from_text
+from tealeaves.kb import write_user_entry
+from tealeaves.models import Mention
+from tealeaves.nlp import parse
+from tealeaves.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def resolver(tmp_path_factory: pytest.TempPathFactory) -> ActorResolver:
+    # an empty user file, so the tests never read the developer's own overrides
+    return ActorResolver(Settings(user_actors=str(tmp_path_factory.mktemp("home") / "actors.csv")))
+
+
+def resolve(resolver: ActorResolver, text: str, date: str | None = None) -> list[list[Mention]]:
+    cdoc = clean(document_from_text(text, "t", date=date))
+    cdoc, sentences = next(parse([cdoc], prefilter=False))
+    found = resolver.resolve_document(cdoc, sentences)
+    return [list(found[s.index]) for s in sentences]
+
+
+def codes(mentions: list[Mention]) -> list[str | None]:
+    return [m.code for m in mentions]
+
+
+def by_text(mentions: list[Mention], text: str) -> list[Mention]:
+    return [m for m in mentions if m.text == text]
+
+
+# ---- countries, organizations, metonyms -------------------------------------------
+
+def test_country_names_adjectives_and_igos(resolver: ActorResolver) -> None:
+    [ms] = resolve(resolver, "Germany and the European Union urged NATO to send more Ukrainian officials to the talks.")
+    assert "DEU" in codes(ms)
+    assert "IGOEUREEC" in codes(ms)
+    assert "IGOWSTNAT" in codes(ms)
+    assert "UKRGOV" in codes(ms)
+
+
+def test_seats_of_power_are_governments(resolver: ActorResolver) -> None:
+    [ms] = resolve(resolver, "The Kremlin rejected the proposal, and the Pentagon said Washington would respond.")
+    assert set(codes(ms)) >= {"RUSGOV", "USAMIL", "USAGOV"}
+    assert by_text(ms, "The Kremlin")[0].code == "RUSGOV"
+
+
+def test_capital_as_a_place_is_not_an_actor(resolver: ActorResolver) -> None:
+    [ms] = resolve(resolver, "Diplomats held talks in Moscow on Tuesday.")
+    assert "RUSGOV" not in codes(ms)
+
+
+def test_lowercase_us_is_not_the_united_states(resolver: ActorResolver) -> None:
+    [ms] = resolve(resolver, "The minister told us that the border would stay closed.")
+    assert "USA" not in codes(ms)
+    [ms] = resolve(resolver, "The US imposed new sanctions.")
+    assert "USA" in codes(ms)
+
+
+# ---- sectors from titles and roles ------------------------------------------------
+
+def test_sector_from_the_most_specific_body(resolver: ActorResolver) -> None:
+    [ms] = resolve(resolver, "The Russian defence ministry spokesman denied the report.")
+    [m] = [m for m in ms if m.code]
+    assert m.code == "RUSMIL"
+    assert m.text == "The Russian defence ministry spokesman"
+
+
+def test_possessive_country(resolver: ActorResolver) -> None:
+    [ms] = resolve(resolver, "Iran's foreign minister criticised the decision.")
+    assert by_text(ms, "Iran's foreign minister")[0].code == "IRNGOV"
+
+
+def test_unknown_person_from_apposition(resolver: ActorResolver) -> None:
+    [ms] = resolve(resolver, "A Turkish army spokesman, Colonel Mehmet Y., said the operation had ended.")
+    resolved = [m for m in ms if m.code]
+    assert resolved and all(m.code == "TURMIL" for m in resolved)
+    assert any("Mehmet" in m.text and "spokesman" in m.text for m in resolved)
+
+
+def test_groups_take_country_from_location(resolver: ActorResolver) -> None:
+    [ms] = resolve(resolver, "Police in Nairobi arrested dozens of people on Friday.")
+    assert "KENCOP" in codes(ms)
+    [ms] = resolve(resolver, "Rebels attacked an army base in Syria.")
+    assert "SYRREB" in codes(ms)
+
+
+# ---- compounds ---------------------------------------------------------------------
+
+def test_coordinated_adjectives_give_each_country(resolver: ActorResolver) -> None:
+    [ms] = resolve(resolver, "Turkish and Azerbaijani troops held joint exercises.")
+    troops = by_text(ms, "Turkish and Azerbaijani troops")
+    assert {m.code for m in troops} == {"TURMIL", "AZEMIL"}
+
+
+def test_partners_stay_an_unresolved_group(resolver: ActorResolver) -> None:
+    [ms] = resolve(resolver, "Britain and its European partners agreed on new sanctions.")
+    assert by_text(ms, "Britain")[0].code == "GBR"
+    partners = by_text(ms, "its European partners")
+    assert partners and partners[0].code is None
+    assert codes(ms).count("GBR") == 1
+
+
+# ---- people with dated roles ---------------------------------------------------------
+
+@pytest.mark.parametrize(("date", "code"), [
+    ("2012-06-01", "USAGOV"),   # in office
+    ("2019-06-01", "USAELI"),   # after leaving office
+])
+def test_role_depends_on_article_date(resolver: ActorResolver, date: str, code: str) -> None:
+    [ms] = resolve(resolver, "Barack Obama criticised the plan.", date)
+    assert by_text(ms, "Barack Obama")[0].code == code
+
+
+@pytest.mark.parametrize(("date", "code"), [
+    ("2008-03-01", "UKR"),      # before any office: the country alone
+    ("2015-03-01", "UKRGOV"),
+    ("2020-03-01", "UKRELI"),   # Poroshenko left office in May 2019
+])
+def test_role_change_of_office(resolver: ActorResolver, date: str, code: str) -> None:
+    [ms] = resolve(resolver, "Petro Poroshenko addressed the rally.", date)
+    assert by_text(ms, "Petro Poroshenko")[0].code == code
+
+
+def test_defence_minister_then_foreign_minister(resolver: ActorResolver) -> None:
+    [ms] = resolve(resolver, "Jean-Yves Le Drian visited the troops.", "2014-01-10")
+    assert by_text(ms, "Jean-Yves Le Drian")[0].code == "FRAMIL"
+    [ms] = resolve(resolver, "Jean-Yves Le Drian visited the troops.", "2019-01-10")
+    assert by_text(ms, "Jean-Yves Le Drian")[0].code == "FRAGOV"
+
+
+# ---- coreference ---------------------------------------------------------------------
+
+def test_title_alone_refers_to_first_full_mention(resolver: ActorResolver) -> None:
+    text = ("Gen. Ahmet Kaya, the commander of the Turkish army, visited the border on Monday. "
+            "The general said the troops were ready.")
+    first, second = resolve(resolver, text)
+    assert "TURMIL" in codes(first)
+    assert by_text(second, "The general")[0].code == "TURMIL"
+
+
+def test_pronoun_with_a_safe_antecedent(resolver: ActorResolver) -> None:
+    text = "Sergei Lavrov arrived in Ankara on Monday. He said the talks would be difficult."
+    first, second = resolve(resolver, text, "2016-05-01")
+    assert by_text(first, "Sergei Lavrov")[0].code == "RUSGOV"
+    he = by_text(second, "He")
+    assert he and he[0].code == "RUSGOV" and he[0].rule == "coref.pronoun"
+
+
+def test_pronoun_without_a_safe_antecedent_stays_unresolved(resolver: ActorResolver) -> None:
+    text = "Vladimir Putin met Recep Tayyip Erdogan in Sochi. He said the meeting had been useful."
+    _, second = resolve(resolver, text, "2019-09-01")
+    he = by_text(second, "He")
+    assert he and he[0].code is None
+
+
+def test_surname_refers_to_earlier_unknown_person(resolver: ActorResolver) -> None:
+    text = ("Colonel Arif Demirtepe, a Turkish military spokesman, spoke to reporters. "
+            "Demirtepe said two soldiers were wounded.")
+    _, second = resolve(resolver, text)
+    assert by_text(second, "Demirtepe")[0].code == "TURMIL"
+
+
+# ---- user overrides and lookup -------------------------------------------------------
+
+def test_user_file_overrides_package_data(tmp_path: Path) -> None:
+    user = tmp_path / "actors.csv"
+    base = ActorResolver(Settings(user_actors=str(user)))
+    assert base.lookup("Sergei Lavrov", "2020-01-01").mention.code == "RUSGOV"
+    write_user_entry(user, "Sergei Lavrov", "RUS", "MIL", "2019-01-01", None)
+    write_user_entry(user, "Aydin Karasu", "TUR", "REB", None, None)
+    fresh = ActorResolver(Settings(user_actors=str(user)))
+    assert fresh.lookup("Sergei Lavrov", "2020-01-01").mention.code == "RUSMIL"
+    assert fresh.lookup("Aydin Karasu spoke.").mention.code == "TURREB"
+
+
+def test_cli_add_and_lookup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tealeaves.cli.actors import actors_group
+
+    monkeypatch.setenv("TEALEAVES_HOME", str(tmp_path))
+    runner = CliRunner()
+    result = runner.invoke(actors_group, ["add", "Lena Varga", "--country", "HUN", "--sector", "OPP", "--from", "2021-01-01"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "actors.csv").read_text().count("Lena Varga") == 1
+    result = runner.invoke(actors_group, ["lookup", "Lena Varga", "--date", "2022-01-01"])
+    assert result.exit_code == 0
+    assert "HUNOPP" in result.output
+    bad = runner.invoke(actors_group, ["add", "X", "--country", "russia"])
+    assert bad.exit_code != 0
+
+
+def test_lookup_explains(resolver: ActorResolver) -> None:
+    result = resolver.lookup("Moscow's foreign minister", "2010-01-01")
+    assert result.mention is not None and result.mention.code == "RUSGOV"
+    assert any("capital" in line for line in result.explanation)
+    empty = resolver.lookup("a lovely afternoon")
+    assert empty.mention is None or empty.mention.code is None
+
+
+def test_get_resolver_is_cached_and_named() -> None:
+    s = Settings(user_actors="/nonexistent/actors.csv")
+    assert get_resolver(s) is get_resolver(s)
+    assert get_resolver(s).name == "actors_kb.v1"
