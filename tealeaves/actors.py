@@ -190,9 +190,6 @@ class ActorResolver:
             if ph.head.i not in hit_at and not ph.hits and ph.head.pos_ != "PROPN" and ph.head.lemma_.lower() not in RELATIONAL:
                 del by_head[i]  # only places hang here ("the attack in Syria")
                 continue
-            if _is_place(ph):
-                del by_head[i]  # "talks in Moscow": a location, not an actor
-                continue
             for child in ph.head.children:
                 if child.dep_ == "poss" and child.pos_ == "PRON":
                     ph.poss_pronoun = child
@@ -237,6 +234,11 @@ class ActorResolver:
         end = sent.offset(doc[end_i]) + len(doc[end_i].text)
         note = why.append if why is not None else (lambda _m: None)
 
+        if _is_place(ph):
+            # "talks in Moscow": a place, so the state (RUS), never its government; the coder may use it for visits
+            country = ph.hits[0].best.country or ""
+            note(f"'{text}' is a place (object of '{ph.head.head.text}') -> {country}")
+            return [Mention(text, country, country, None, start, end, "place.locative", ph.hits[0].best.label)]
         person = next((h for h in ph.hits if h.best.kind in ("user", "person")), None)
         countries: list[str] = []
         sector: str | None = None
@@ -268,9 +270,10 @@ class ActorResolver:
                     kind = t.form
         if person is not None:
             t = person.best
-            country, psector, role, reason = self.kb.person_code(t.person_id or "", day)
+            pcountry, psector, _, reason = self.kb.person_code(t.person_id or "", day)
             note(f"{t.label}: {reason}")
-            if country:
+            if pcountry:
+                country = pcountry
                 name = self.kb.person_name(t.person_id or "")
                 coref.add_person(sent, t.person_id or "", name, self.kb.person_gender(t.person_id or ""))
                 m = Mention(text, country + (psector or ""), country, psector, start, end, f"kb.person.{t.kind}", name)

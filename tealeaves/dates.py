@@ -22,6 +22,7 @@ _MONTH_RE = "|".join(m[:3] + r"[a-z]*\.?" for m in MONTHS)
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?\b", re.I)
 _MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
 _MONTH_ONLY = re.compile(rf"\b(?:in|during|since|early|late|mid-?)\s+({_MONTH_RE})(?:\s+(\d{{4}}))?\b", re.I)
+_MONTH_ALONE = re.compile(rf"^({_MONTH_RE})(?:\s+(\d{{4}}))?$", re.I)
 _AGO = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(day|week|month)s?\s+ago\b", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
@@ -139,7 +140,7 @@ def resolve(text: str, article_date: str | None, future: bool = False) -> EventD
         if m[1] == "last" and delta == 0:
             delta = 7
         return EventDate(_iso(base - dt.timedelta(days=delta)), "day", m[0])
-    m = _MONTH_ONLY.search(text)
+    m = _MONTH_ONLY.search(text) or _MONTH_ALONE.match(text.strip())
     if m:
         month = _month(m[1])
         if m[2]:
@@ -157,7 +158,7 @@ def resolve(text: str, article_date: str | None, future: bool = False) -> EventD
 
 def _dateparser_fallback(text: str, base: dt.date, future: bool) -> EventDate | None:
     """Other date words spaCy marks as DATE ("the 19th of last month"), via dateparser."""
-    import dateparser
+    import dateparser  # type: ignore[import-untyped]
 
     got = dateparser.parse(text, languages=["en"], settings={
         "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),

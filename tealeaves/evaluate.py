@@ -164,7 +164,7 @@ _ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 def read_petr2(path: Path) -> list[PetrSentence]:
     raw = _need(path).read_text(encoding="utf-8")
-    out = []
+    out: list[PetrSentence] = []
     for m in _SENT.finditer(raw):
         attrs = dict(_ATTR.findall(m.group(1)))
         if attrs.get("evaluate", "true").lower() != "true":
@@ -218,9 +218,9 @@ def score_conflibert(rows: list[tuple[str, int]], settings: Settings, resolver: 
 def _actor_agrees(expected: str, got: Mention | None) -> bool:
     if not expected:
         return got is None
-    if got is None or not got.code:
+    if got is None or not (got.code or got.sector):
         return False
-    code = got.code.upper()
+    code = (got.code or f"---{got.sector}").upper()
     return code.startswith(expected[:3]) and (len(expected) <= 3 or expected[3:] in code[3:])
 
 
@@ -272,7 +272,11 @@ def police_labels(events: list[Event]) -> set[str]:
     """IndiaPoliceEvents labels implied by a sentence's events with a police source."""
     labels: set[str] = set()
     for e in events:
-        if e.modality not in ("asserted", "reported") or e.source is None:
+        if e.modality not in ("asserted", "reported"):
+            continue
+        if e.source is None:
+            if e.cameo.startswith("173"):
+                labels.add("ARREST")  # an arrest with no agent named is made by the police
             continue
         if not (POLICE_WORDS.search(e.source.text) or (e.source.sector or "").upper() in ("COP", "POL")):
             continue
@@ -364,15 +368,19 @@ def score_actor_helper(gold: Path, report: Report) -> None:
                     report.figures[f"{key}.{k}"] = round(float(v), 4)
 
 
-def evaluate(gold: str | Path, settings: Settings | None = None, progress: Callable[[str], None] | None = None) -> Report:
-    """Score the coder on every gold file found under ``gold``."""
+def evaluate(gold: str | Path, settings: Settings | None = None, progress: Callable[[str], None] | None = None,
+             resolver: Any = None) -> Report:
+    """Score the coder on every gold file found under ``gold`` (``resolver`` overrides the actor stage)."""
     settings = settings or load_settings()
     base = Path(gold)
     if not base.is_dir():
         raise InputError(f"no gold data at {base}; evaluation needs ../shared/data/gold (pass --gold DIR)")
     say = progress or (lambda s: None)
     report = Report()
-    resolver, rname = _resolver(settings)
+    if resolver is None:
+        resolver, rname = _resolver(settings)
+    else:
+        rname = getattr(resolver, "name", type(resolver).__name__)
     from tealeaves.events import dictionary_version
 
     report.details["coder"] = settings.coder
@@ -390,7 +398,13 @@ def evaluate(gold: str | Path, settings: Settings | None = None, progress: Calla
         steps.append(("offtopic", lambda: score_offtopic(base / BBC, settings, resolver, report)))
     else:
         report.notes.append("BBC corpus not found next to the gold folder: off-topic check skipped")
+    files = {"conflibert": CONFLIBERT_CLASS, "petr2": PETR2, "ipe": IPE}
+    if not any((base / f).exists() for f in files.values()):
+        raise InputError(f"no gold files in {base}; expected {', '.join(files.values())}")
     for name, step in steps:
+        if name in files and not (base / files[name]).exists():
+            report.notes.append(f"{files[name]} not found in {base}: {name} not scored")
+            continue
         t0 = time.perf_counter()
         say(f"scoring {name} ...")
         step()

@@ -39,6 +39,20 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 SKIP_CHILD_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "advcl", "conj", "relcl", "parataxis", "punct", "cc", "mark", "appos"}
 MAX_DEPTH = 3
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "its", "their", "his", "her", "our"}
+# verbs whose subject is the actor of their object noun: "Russia launched an offensive"
+NOMINAL_SUPPORT_VERBS = frozenset({
+    "launch", "carry", "conduct", "stage", "mount", "begin", "continue", "step", "order", "plan", "consider",
+    "threaten", "prepare", "announce", "resume", "intensify", "escalate", "propose", "approve", "authorize",
+    "authorise", "make", "pay", "hold", "impose", "call", "deny", "reject", "rule",
+})
+# "X said Y must ..." / "should ...": a demand by X on Y
+DEMAND_MODALS = frozenset({"must", "should"})
+# "said it would strike" states an intention; "said she hoped they would be tried" does not
+STATED_INTENT_AUX = frozenset({"would", "will", "'ll", "shall", "'d", "wo"})
+# codes whose conjoined subjects act on each other when no target is named
+RECIPROCAL_CODES = frozenset({"040", "043", "044", "046", "050", "057", "061", "062", "064", "190", "193"})
+# roots coded even when a passive sentence names no agent ("were arrested", "was deported")
+AGENTLESS_ROOTS = frozenset({"17", "18", "19", "20"})
 # a stated intention to use force is a threat (CAMEO 13x) by the one who states it
 THREAT_FOR_ROOT = {"15": "138", "17": "137", "18": "138", "19": "138", "20": "138", "16": "131"}
 
@@ -217,6 +231,9 @@ def _match(pattern: Pattern, head: Any) -> tuple[list[Any], Any] | str:
         if hit is None:
             return f"no '{w}' attached to '{head.text}'"
         used.append(hit)
+    inner = _unmatched_clause(used, head)
+    if inner is not None:
+        return f"'{inner.text}' heads its own clause between '{head.text}' and the pattern's words"
     target = None
     if pattern.target_after == "":
         target = next((c for c in head.children if c.dep_ in ("dobj", "dative", "attr")), None)
@@ -230,7 +247,72 @@ def _match(pattern: Pattern, head: Any) -> tuple[list[Any], Any] | str:
         prep = next((t for t in used if t.lower_ == pattern.target_after or t.lemma_.lower() == pattern.target_after), None)
         if prep is not None:
             target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if target is not None and target.ent_type_ in ("DATE", "TIME"):
+                return f"'{prep.text} {target.text}' is a time, not a target"
     return used, target
+
+
+INTENT_FOR = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
+              "061": "0311", "062": "0312", "063": "0313", "064": "0314", "071": "0331", "072": "0332", "073": "0333",
+              "074": "0334", "081": "0351", "084": "0353", "085": "0354", "086": "0355", "087": "0356"}
+REFUSAL_FOR = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124",
+               "081": "1241", "084": "1243", "085": "1244", "086": "1245", "087": "1246"}
+
+
+def commitment_code(code: str, negated: bool) -> str:
+    """The code of a stated commitment to do (or not to do) what ``code`` describes.
+
+    CAMEO codes words, not deeds: "will release" is an intent to yield (035x), "will strike" a
+    threat (138), "will not lift sanctions" a refusal to yield (124x). Codes with no such reading
+    come back unchanged.
+    """
+    if negated:
+        return REFUSAL_FOR.get(code[:3]) or REFUSAL_FOR.get(code[:2]) or code
+    if code[:2] in THREAT_FOR_ROOT:
+        return THREAT_FOR_ROOT[code[:2]]
+    return INTENT_FOR.get(code[:3]) or INTENT_FOR.get(code[:2]) or code
+
+
+def _future_aux(head: Any) -> str | None:
+    """The will/would of the clause headed by ``head`` (or of the verb it completes), if any."""
+    tok = head
+    for _ in range(3):
+        aux = next((c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lower_ in STATED_INTENT_AUX), None)
+        if aux:
+            return aux
+        if tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        break
+    return None
+
+
+def _said_directly(head: Any) -> bool:
+    """True when the clause of ``head`` is what a reporting verb says ("X said it would ...")."""
+    from tealeaves.modality import REPORTING_VERBS
+
+    tok = head
+    for _ in range(4):
+        if tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        break
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS
+
+
+def _unmatched_clause(used: list[Any], head: Any) -> Any:
+    """A verb complement the pattern's words sit under but that is not itself a pattern word.
+
+    "agree to sanctions" must not match "agreed to lift the sanctions": "lift" is in between.
+    """
+    ids = {t.i for t in used}
+    for u in used:
+        cur = u.head
+        while cur.i != head.i and cur.head.i != cur.i:
+            if cur.dep_ in ("xcomp", "ccomp", "pcomp") and cur.pos_ in ("VERB", "AUX") and cur.i not in ids:
+                return cur
+            cur = cur.head
+    return None
 
 
 def _is_passive(head: Any) -> bool:
@@ -245,8 +327,10 @@ def _subject(head: Any) -> Any:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         return None
     tok = head
-    for _ in range(4):
-        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+    for hop in range(4):
+        # "is expected to travel": up an xcomp chain the raised subject is the passive subject
+        deps = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS if hop else SUBJECT_DEPS
+        subj = next((c for c in tok.children if c.dep_ in deps), None)
         if subj is not None:
             return subj
         if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
@@ -264,33 +348,53 @@ def _nominal_source(head: Any) -> Any:
     for c in head.children:
         if c.dep_ == "poss":
             return c
+    # "the expulsion of diplomats by Washington": the parser often hangs "by" on the last noun
+    for c, _ in _children(head):
         if c.dep_ == "prep" and c.lower_ == "by":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
     own = next((c for c in head.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")), None)
     if own is not None:
         return own
     gov = head.head
-    if head.dep_ in ("dobj",) and gov.lemma_.lower() in ("launch", "carry", "conduct", "stage", "mount", "begin", "continue", "step", "order"):
+    if head.dep_ in ("dobj",) and gov.lemma_.lower() in NOMINAL_SUPPORT_VERBS:
         return _subject(gov)
     if head.dep_ == "pobj" and gov.head.lemma_.lower() in ("carry", "launch", "conduct") and gov.head.i != gov.i:
         return _subject(gov.head)
     return None
 
 
-def _default_target(head: Any) -> Any:
+def _target_candidates(head: Any, depth: int = 0) -> Iterable[Any]:
+    """Where a target may sit, best first: object, passive subject, prepositional object, complement."""
     for c in head.children:
         if c.dep_ in ("dobj", "dative"):
-            return c
+            yield c
     if _is_passive(head):
-        subj = next((c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
-        if subj is not None:
-            return subj
+        yield from (c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS)
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
-                return obj
-    return None
+                yield obj
+    # "threatened to use force against Kyiv": the target sits in the verb's complement
+    xcomp = next((c for c in head.children if c.dep_ == "xcomp"), None)
+    if xcomp is not None and not depth:
+        yield from _target_candidates(xcomp, depth + 1)
+
+
+def _default_targets(head: Any, sent: Sentence, mentions: tuple[Mention, ...]) -> tuple[Any, list[Mention]]:
+    """The first target candidate that holds an actor ("launched missiles at the government")."""
+    first = None
+    for tok in _target_candidates(head):
+        first = first if first is not None else tok
+        found = _mentions_for(tok, sent, mentions)
+        if found:
+            return tok, found
+    return first, []
+
+
+def _usable(m: Mention) -> bool:
+    """An actor the coder can use: a code, or at least a role ("police", sector COP) without a country."""
+    return bool(m.code or m.sector)
 
 
 def _mentions_for(tok: Any, sent: Sentence, mentions: tuple[Mention, ...]) -> list[Mention]:
@@ -301,11 +405,11 @@ def _mentions_for(tok: Any, sent: Sentence, mentions: tuple[Mention, ...]) -> li
     heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
     for h in heads:
         off = sent.offset(h)
-        hits = [m for m in mentions if m.code and m.start <= off < m.end]
+        hits = [m for m in mentions if _usable(m) and m.start <= off < m.end]
         if not hits:
             lo = sent.offset(h.doc[h.left_edge.i])
             hi = sent.offset(h.doc[h.right_edge.i]) + len(h.doc[h.right_edge.i].text)
-            inside = [m for m in mentions if m.code and lo <= m.start and m.end <= hi]
+            inside = [m for m in mentions if _usable(m) and lo <= m.start and m.end <= hi]
             hits = inside[:1]
         for m in hits:
             if m not in found:
@@ -326,11 +430,16 @@ def off_topic(span: Any, code: str) -> str | None:
     lemmas = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
     if lemmas & words.get("armed", frozenset()):
         return None
+    if _SCORE.search(span.text):
+        lemmas = lemmas | {"score"}
     for domain in ("sport", "business", "disaster"):
         hit = lemmas & words.get(domain, frozenset())
         if hit:
             return f"{domain}: {sorted(hit)[0]}"
     return None
+
+
+_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:year|month|day|week))")
 
 
 class RuleCoder:
@@ -348,11 +457,42 @@ class RuleCoder:
         events: list[Event] = []
         seen: set[tuple[str | None, str | None, str]] = set()
         heads = sorted(sent.span, key=lambda t: (_depth(t), t.i))
-        for fallback_pass in (False, True):
-            if fallback_pass and events:
-                break
-            self._code_heads(sent, mentions, ctx, heads, patterns, fallback_pass, used_tokens, events, seen, trace)
+        self._code_heads(sent, mentions, ctx, heads, patterns, False, used_tokens, events, seen, trace)
+        events.extend(self._speech_demands(sent, mentions, ctx, used_tokens, seen, trace))
+        if not events:
+            self._code_heads(sent, mentions, ctx, heads, patterns, True, used_tokens, events, seen, trace)
         return events
+
+    def _speech_demands(self, sent: Sentence, mentions: tuple[Mention, ...], ctx: ArticleContext, used_tokens: set[int],
+                        seen: set[tuple[str | None, str | None, str]], trace: list[Attempt] | None) -> list[Event]:
+        """"X said Y must stop the attacks": a demand (100) by X on Y, whatever Y is told to do."""
+        from tealeaves.modality import REPORTING_VERBS
+
+        out: list[Event] = []
+        for verb in sent.span:
+            if verb.i in used_tokens or verb.lemma_.lower() not in REPORTING_VERBS:
+                continue
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                if not any(a.dep_ in ("aux", "auxpass") and a.lower_ in DEMAND_MODALS for a in clause.children):
+                    continue
+                sources = _mentions_for(_subject(verb), sent, mentions)
+                subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
+                targets = _mentions_for(subj, sent, mentions)
+                if not sources or (targets and targets[0].code == sources[0].code):
+                    continue
+                pat = Pattern("100", verb.lemma_.lower(), (), None, False, 0, f"{verb.lemma_.lower()} that ... must", "rule:demand-in-speech")
+                mod = Modality("asserted", "must")
+                when = dates.event_date(verb, ctx.date)
+                t = targets[0] if targets else None
+                key = (sources[0].code, t.code if t else None, "100")
+                if key in seen:
+                    continue
+                seen.add(key)
+                used_tokens.add(verb.i)
+                out.append(self._event(sent, sources[0], t, "100", pat, verb, [], mod, None, when, None, " | demand in speech"))
+                if trace is not None:
+                    trace.append(Attempt(verb.text, pat.name, "fired (demand in speech)"))
+        return out
 
     def _code_heads(self, sent: Sentence, mentions: tuple[Mention, ...], ctx: ArticleContext, heads: list[Any],
                     patterns: dict[tuple[str, bool], tuple[Pattern, ...]], fallback_pass: bool, used_tokens: set[int],
@@ -378,23 +518,44 @@ class RuleCoder:
                 break
 
     def _fire(self, sent: Sentence, mentions: tuple[Mention, ...], ctx: ArticleContext, pat: Pattern, head: Any,
-              hit: tuple[list[Any], Any], seen: set[tuple[str | None, str | None, str]], trace: list[Attempt] | None) -> list[Event] | None:
+              hit: tuple[list[Any], Any], seen: set[tuple[str | None, str | None, str]], trace: list[Attempt] | None) -> list[Event] | None:  # noqa: C901
         """The events one matching pattern yields; None when the head has no usable reading."""
         used, target_tok = hit
         nominal = pat.nominal
         if target_tok is None and not nominal:
-            target_tok = _default_target(head)
+            target_tok, targets = _default_targets(head, sent, mentions)
+        else:
+            if target_tok is None:
+                of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                target_tok = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+            targets = _mentions_for(target_tok, sent, mentions)
         src_tok = _nominal_source(head) if nominal else _subject(head)
-        sources = _mentions_for(src_tok, sent, mentions)
-        targets = _mentions_for(target_tok, sent, mentions)
+        sources: list[Mention | None] = list(_mentions_for(src_tok, sent, mentions))
         mod = modality_of(head)
         speakers = _mentions_for(mod.speaker_token, sent, mentions) if mod.speaker_token is not None else []
         code, note = pat.code, ""
-        if (mod.value in ("future", "hypothetical") and mod.reporting_verb and speakers and code[:2] in THREAT_FOR_ROOT | {"13": ""}
-                and (not sources or src_tok is None or src_tok.lower_ in PRONOUNS or sources[0].code == speakers[0].code)):
-            code = THREAT_FOR_ROOT.get(code[:2], code)
-            sources, note = speakers[:1], f" | threat stated by the speaker ({mod.reporting_verb})"
-            mod = Modality("asserted", mod.cue, mod.speaker_token, mod.reporting_verb, mod.quote)
+        own = bool(speakers) and (not sources or src_tok is None or src_tok.lower_ in PRONOUNS
+                                  or (sources[0] is not None and sources[0].code == speakers[0].code))
+        intent = _future_aux(head)
+        if intent and own and _said_directly(head) and mod.value in ("future", "hypothetical"):
+            # "X said it would strike": a threat; "X said it would release them": an intent (03x)
+            new = commitment_code(code, negated=False)
+            if new != code or code[:2] == "13":
+                code, sources = new, list(speakers[:1])
+                note = f" | stated intention of the speaker ({mod.reporting_verb}: {intent})"
+                mod = Modality("asserted", f"stated intention: {intent}", mod.speaker_token, mod.reporting_verb, mod.quote)
+        elif intent and mod.value == "negated" and (own or not mod.reporting_verb) and (sources or own):
+            # "X will not lift the ban", "X said it would not accept refugees": a refusal (12x)
+            new = commitment_code(code, negated=True)
+            if new != code:
+                if own:
+                    sources = list(speakers[:1])
+                code, note = new, f" | refusal stated ({intent} {mod.cue})"
+                mod = Modality("reported" if mod.reporting_verb and not own else "asserted", f"refusal: {intent} {mod.cue}",
+                               mod.speaker_token, mod.reporting_verb, mod.quote)
+        if not sources and not nominal and src_tok is None and _is_passive(head) and targets and code[:2] in AGENTLESS_ROOTS:
+            # "two men were arrested in the old city": a real event whose agent the text leaves out
+            sources, note = [None], note + " | no agent named (passive)"
         if not sources:
             if trace is not None:
                 trace.append(Attempt(head.text, pat.name, f"matched, but no coded actor as source ({src_tok.text if src_tok is not None else 'no subject'})"))
@@ -405,24 +566,28 @@ class RuleCoder:
                 trace.append(Attempt(head.text, pat.name, f"matched, but not coded: off-topic sentence ({doubt})"))
             return []
         when = dates.event_date(head, ctx.date, future=mod.value == "future")
-        actor_spans = [(m.start - sent.start + sent.span.start_char, m.end - sent.start + sent.span.start_char) for m in [*sources, *targets]]
+        actor_spans = [(m.start - sent.start + sent.span.start_char, m.end - sent.start + sent.span.start_char) for m in [*sources, *targets] if m is not None]
         where = places.event_place(head, ctx.countries, actor_spans)
         speaker = speakers[0] if speakers else None
+        maybe_targets: list[Mention | None] = list(targets) or [None]
+        pairs: list[tuple[Mention | None, Mention | None]] = [(s, t) for s in sources for t in maybe_targets]
+        if not targets and len(sources) > 1 and code[:3] in RECIPROCAL_CODES:
+            # "Russia and China held talks": each met the other
+            pairs = [(s, t) for s in sources for t in sources if s is not t]
         out = []
-        for s in sources:
-            for t in targets or [None]:
-                if t is not None and s.code == t.code:
-                    continue
-                key = (s.code, t.code if t else None, code)
-                if key in seen:
-                    continue
-                seen.add(key)
-                out.append(self._event(sent, s, t, code, pat, head, used, mod, speaker, when, where, note))
+        for s, t in pairs:
+            if s is not None and t is not None and (s.code or s.sector, s.country) == (t.code or t.sector, t.country):
+                continue
+            key = (s.code if s else None, t.code if t else None, code)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(self._event(sent, s, t, code, pat, head, used, mod, speaker, when, where, note))
         if trace is not None:
             trace.append(Attempt(head.text, pat.name, "fired" + note))
         return out
 
-    def _event(self, sent: Sentence, source: Mention, target: Mention | None, code: str, pat: Pattern, head: Any,
+    def _event(self, sent: Sentence, source: Mention | None, target: Mention | None, code: str, pat: Pattern, head: Any,
                used: list[Any], mod: Modality, speaker: Mention | None, when: dates.EventDate, where: Location | None,
                note: str) -> Event:
         info = ontology.lookup(code)

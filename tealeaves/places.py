@@ -76,10 +76,10 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
         for n in names:
             table[n].append(place)
     for iso2, c in countries.items():
-        w = weight.get(c["iso3"])
-        lat = round(w[0] / w[2], 4) if w and w[2] else None
-        lon = round(w[1] / w[2], 4) if w and w[2] else None
-        place = Place(c["name"], c["iso3"], lat, lon, int(c.get("population") or 0), "country")
+        acc = weight.get(c["iso3"])
+        clat: float | None = round(acc[0] / acc[2], 4) if acc and acc[2] else None
+        clon: float | None = round(acc[1] / acc[2], 4) if acc and acc[2] else None
+        place = Place(c["name"], c["iso3"], clat, clon, int(c.get("population") or 0), "country")
         table[_key(c["name"])].insert(0, place)
     by_iso3 = {p.country: p for ps in table.values() for p in ps if p.kind == "country"}
     for alias, cc in COUNTRY_ALIASES.items():

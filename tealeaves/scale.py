@@ -226,6 +226,7 @@ def code_partition(part: Partition, out: str, settings: Settings) -> dict[str, A
     counts = {"partition": pid, "files": list(part.files), "start": part.start, "end": part.end,
               "documents": n_docs, "events": n_events, "problems": problems, "seconds": round(time.monotonic() - t0, 3)}
     fs, root = _fs(out)
+    fs.makedirs(posixpath.join(root, "_done"), exist_ok=True)
     with fs.open(posixpath.join(root, "_done", f"{pid}.json"), "w") as fh:
         json.dump(counts, fh)
     return counts
@@ -235,12 +236,10 @@ def _export(con: Any, out: str, pid: str) -> None:
     import pyarrow.parquet as pq
 
     fs, root = _fs(out)
-    events = con.execute(
+    events = _table(con.execute(
         "SELECT id AS event_id, * EXCLUDE (id), coalesce(strftime(date, '%Y-%m'), 'unknown') AS month "
-        "FROM events ORDER BY doc_id, sentence, evidence_start, event_id").arrow()
-    docs = con.execute("SELECT * FROM documents ORDER BY id").arrow()
-    if hasattr(events, "read_all"):  # DuckDB may hand back a RecordBatchReader
-        events, docs = events.read_all(), docs.read_all()
+        "FROM events ORDER BY doc_id, sentence, evidence_start, event_id").arrow())
+    docs = _table(con.execute("SELECT * FROM documents ORDER BY id").arrow())
     months = sorted(set(events.column("month").to_pylist()))
     for month in months:
         import pyarrow.compute as pc
@@ -253,6 +252,11 @@ def _export(con: Any, out: str, pid: str) -> None:
     fs.makedirs(posixpath.join(root, "documents"), exist_ok=True)
     with fs.open(posixpath.join(root, "documents", f"part-{pid}.parquet"), "wb") as fh:
         pq.write_table(docs, fh)
+
+
+def _table(result: Any) -> Any:
+    """A pyarrow Table from DuckDB's ``.arrow()``, which may be a reader tied to the next query."""
+    return result.read_all() if hasattr(result, "read_all") else result
 
 
 def done_partitions(out: str) -> set[str]:

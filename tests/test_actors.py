@@ -57,6 +57,8 @@ def test_seats_of_power_are_governments(resolver: ActorResolver) -> None:
 def test_capital_as_a_place_is_not_an_actor(resolver: ActorResolver) -> None:
     [ms] = resolve(resolver, "Diplomats held talks in Moscow on Tuesday.")
     assert "RUSGOV" not in codes(ms)
+    assert by_text(ms, "Moscow")[0].code == "RUS"
+    assert by_text(ms, "Moscow")[0].rule == "place.locative"
 
 
 def test_lowercase_us_is_not_the_united_states(resolver: ActorResolver) -> None:

@@ -146,3 +146,74 @@ def test_client_reports_an_unreachable_server() -> None:
 
     with pytest.raises(StoreError, match="cannot reach"):
         post_documents(f"http://127.0.0.1:{free_port()}", "x", [{"text": "Peru thanked Chile."}], timeout=2)
+
+
+RSS = b"""<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Local Desk</title><link>http://127.0.0.1/</link><description>test feed</description>
+<item><guid>item-1</guid><title>Chile and Peru sign a fishing accord</title>
+<description>Chile and Peru signed a fishing accord in Lima on Monday, ending a dispute over the coastal waters.</description>
+<pubDate>Mon, 07 Nov 2016 09:00:00 GMT</pubDate></item>
+<item><guid>item-2</guid><title>Kenya sends troops to the border</title>
+<description>Kenya sent troops to its border with Somalia after an attack on a police post.</description>
+<pubDate>Tue, 08 Nov 2016 09:00:00 GMT</pubDate></item>
+</channel></rss>"""
+
+
+@contextmanager
+def feed_server() -> Iterator[str]:
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(RSS)))
+            self.end_headers()
+            self.wfile.write(RSS)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/feed.xml"
+    finally:
+        httpd.shutdown()
+
+
+def test_feed_watcher_runs_inside_the_server_as_its_writer(con: Any, fake_coding: list[Any]) -> None:
+    from tealeaves.serve import create_app
+    from tealeaves.serve.writer import start_feed_watcher
+
+    app = create_app(con)
+    writer = app.state.writer
+    with feed_server() as url:
+        stop = threading.Event()
+        thread = start_feed_watcher(writer, [url], 3600, stop)
+        assert thread is not None
+        for _ in range(200):
+            if len(fake_coding) >= 2:
+                break
+            time.sleep(0.05)
+        stop.set()
+        thread.join(10)
+        assert not thread.is_alive()
+        assert {d.title for d in fake_coding} == {"Chile and Peru sign a fishing accord", "Kenya sends troops to the border"}
+        assert writer.generation >= 1
+        assert con.execute("SELECT count(*) FROM feed_items WHERE feed_url = ?", [url]).fetchone()[0] == 2
+        # a second poll of the unchanged feed hands nothing new to the coder
+        writer.poll_feeds([url])
+        assert len(fake_coding) == 2
+    assert start_feed_watcher(writer, [], 1, threading.Event()) is None
+
+
+def test_serve_refuses_a_missing_store_without_a_token(runner: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    from tealeaves.cli import main
+
+    monkeypatch.delenv("TEALEAVES_TOKEN", raising=False)
+    result = runner.invoke(main, ["serve", "--db", str(tmp_path / "none.duckdb"), "--port", str(free_port())])
+    assert result.exit_code == 1
+    assert "no store at" in result.output and "make demo" in result.output
+    assert not (tmp_path / "none.duckdb").exists()

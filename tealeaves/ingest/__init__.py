@@ -16,7 +16,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from tealeaves.errors import InputError
 from tealeaves.ids import document_id
@@ -226,15 +226,11 @@ def _read_stream(path: Path, stream: IO[bytes], head: bytes) -> Iterator[Documen
 def read_stdin(stream: IO[str] | IO[bytes] | None = None) -> Iterator[Document | Problem]:
     """JSON Lines when the first non-blank character is '{', else one plain-text document."""
     src: IO[bytes] | IO[str] = stream if stream is not None else sys.stdin.buffer
-    first = src.read(0)
-    if isinstance(first, str):
-        text = src.read(MAX_RECORD_BYTES + 1)
-        data = text.encode("utf-8", errors="surrogatepass") if isinstance(text, str) else text
-    else:
-        data = src.read(MAX_RECORD_BYTES + 1)
+    got = src.read(MAX_RECORD_BYTES + 1)
+    data = got.encode("utf-8", errors="surrogatepass") if isinstance(got, str) else got
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         rest = src if len(data) > MAX_RECORD_BYTES else None
-        yield from read_jsonl(_Chain(data, rest), "<stdin>")
+        yield from read_jsonl(cast(IO[bytes], _Chain(data, rest)), "<stdin>")
     elif len(data) > MAX_RECORD_BYTES:
         yield Problem("<stdin>", f"is larger than {mb(MAX_RECORD_BYTES)}; send JSON Lines for large input")
     elif data.strip():

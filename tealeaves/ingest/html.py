@@ -40,7 +40,7 @@ def iso_date(value: object) -> str | None:
         return s[:10]
     if len(s) > 64:
         return None
-    import dateparser
+    import dateparser  # type: ignore[import-untyped]
 
     try:
         parsed = dateparser.parse(s, settings={"PREFER_DAY_OF_MONTH": "first"})

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +23,11 @@ from tealeaves.settings import Settings, load_settings
 __all__ = ["create_app", "read_server_file", "serve", "server_file"]
 
 
-def create_app(con: Any, settings: Settings | None = None, token: str | None = None) -> Any:
+def create_app(con: Any, settings: Settings | None = None, token: str | None = None, cache_bytes: int | None = None) -> Any:
+    from tealeaves.serve.app import CACHE_BYTES
     from tealeaves.serve.app import create_app as _create
 
-    return _create(con, settings, token)
+    return _create(con, settings, token, CACHE_BYTES if cache_bytes is None else cache_bytes)
 
 
 def server_file(db: str | Path) -> Path:
@@ -52,8 +54,9 @@ def _write_server_file(db: str, url: str, token: str | None) -> Path:
 
 def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
           feeds: list[str] | None = None, every_s: float = 900.0, settings: Settings | None = None,
-          log_level: str = "info") -> None:
-    """Open the store for writing and serve the API and dashboard until interrupted."""
+          log_level: str = "info", cache_bytes: int | None = None, on_ready: Callable[[str], None] | None = None) -> None:
+    """Open the store for writing and serve the API and dashboard until interrupted; ``on_ready``
+    gets the URL once the store is open and the app built."""
     import uvicorn
 
     from tealeaves import store
@@ -62,8 +65,11 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, toke
     settings = (settings or load_settings()).with_(db=db)
     if not 0 < port < 65536:
         raise InputError(f"port {port} is out of range")
+    if not token and not Path(settings.db).exists():
+        raise InputError(f"no store at {settings.db}: run `make demo` or `tealeaves ingest` first, pass --db, "
+                         "or give --token to start an empty store that accepts documents")
     con = store.connect(settings.db)
-    app = create_app(con, settings, token)
+    app = create_app(con, settings, token, cache_bytes)
     stop = threading.Event()
     start_feed_watcher(app.state.writer, list(feeds or []), every_s, stop)
     shown = "localhost" if host in ("0.0.0.0", "::") else host
@@ -76,6 +82,8 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, toke
         con.close()
 
     app.router.on_shutdown.append(shut)
+    if on_ready:
+        on_ready(f"http://{shown}:{port}/")
     try:
         uvicorn.run(app, host=host, port=port, log_level=log_level)
     finally:

@@ -113,7 +113,8 @@ class LazyCursor:
     """A cursor of the store connection, opened on first use (a cached answer needs none)."""
 
     def __init__(self, con: Any) -> None:
-        self._con, self._cur = con, None
+        self._con = con
+        self._cur: Any = None
 
     def execute(self, *args: Any) -> Any:
         if self._cur is None:
@@ -169,13 +170,13 @@ Cur = Annotated[Any, Depends(reader)]
 
 
 def create_app(con: Any, settings: Settings | None = None, token: str | None = None, cache_bytes: int = CACHE_BYTES,
-               index: bool = True) -> FastAPI:
+               use_index: bool = True) -> FastAPI:
     """The application over an open store connection. With ``token`` None the API is read-only.
-    ``cache_bytes`` bounds the cache of GET answers (0: none); ``index`` keeps the in-memory index."""
+    ``cache_bytes`` bounds the cache of GET answers (0: none); ``use_index`` keeps the in-memory index."""
     settings = settings or load_settings()
     writer = Writer(con, settings)
     cache = ResponseCache(cache_bytes)
-    indexes = Indexes(con) if index else None
+    indexes = Indexes(con) if use_index else None
     files = _static()
     names = queries.actor_names()
     app = FastAPI(title="tealeaves", version="1", docs_url=None, redoc_url=None, openapi_url="/openapi.json",
@@ -245,7 +246,7 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
         return Response(files[name], media_type=STATIC_FILES[name], headers={"Cache-Control": "no-cache"})
 
     @app.get("/", include_in_schema=False)
-    def index() -> Response:
+    def home() -> Response:
         return page("index.html")
 
     @app.get("/docs", include_in_schema=False)
@@ -295,12 +296,12 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
         return cached(request, m.EventPage, compute)
 
     @app.get("/api/events/{event_id}", response_model=m.EventDetail, responses=ERRORS, tags=["events"])
-    def get_event(cur: Cur, event_id: Annotated[str, Path(max_length=128)]) -> dict[str, Any]:
-        return queries.event_detail(cur, event_id)
+    def get_event(request: Request, cur: Cur, event_id: Annotated[str, Path(max_length=128)]) -> Response:
+        return cached(request, m.EventDetail, lambda: queries.event_detail(cur, event_id))
 
     @app.get("/api/documents/{doc_id}", response_model=m.DocumentOut, responses=ERRORS, tags=["documents"])
-    def get_document(cur: Cur, doc_id: Annotated[str, Path(max_length=512)]) -> dict[str, Any]:
-        return queries.document(cur, doc_id)
+    def get_document(request: Request, cur: Cur, doc_id: Annotated[str, Path(max_length=512)]) -> Response:
+        return cached(request, m.DocumentOut, lambda: queries.document(cur, doc_id))
 
     @app.get("/api/dyads/{a}/{b}/series", response_model=m.DyadSeries, responses=ERRORS, tags=["dyads"])
     def series(
@@ -328,15 +329,15 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
         return cached(request, m.DyadSeries, compute)
 
     @app.get("/api/actors", response_model=m.ActorList, responses=ERRORS, tags=["actors"])
-    def list_actors(cur: Cur, q: Annotated[str | None, Query(max_length=100)] = None,
-                    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20) -> dict[str, Any]:
-        return {"items": queries.actors(cur, q, limit, names)}
+    def list_actors(request: Request, cur: Cur, q: Annotated[str | None, Query(max_length=100)] = None,
+                    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20) -> Response:
+        return cached(request, m.ActorList, lambda: {"items": queries.actors(cur, q, limit, names)})
 
     @app.get("/api/network", response_model=m.NetworkOut, responses=ERRORS, tags=["actors"])
-    def network(cur: Cur, start: dt.date | None = None, end: dt.date | None = None,
-                limit: Annotated[int, Query(ge=1, le=200)] = 40, all_modalities: bool = False) -> dict[str, Any]:
+    def network(request: Request, cur: Cur, start: dt.date | None = None, end: dt.date | None = None,
+                limit: Annotated[int, Query(ge=1, le=200)] = 40, all_modalities: bool = False) -> Response:
         mods = None if all_modalities else list(settings.default_modalities)
-        return queries.network(cur, start, end, mods, limit, names)
+        return cached(request, m.NetworkOut, lambda: queries.network(cur, start, end, mods, limit, names))
 
     @app.get("/api/stats", response_model=m.StatsOut, responses=ERRORS, tags=["stats"])
     def get_stats(request: Request, cur: Cur) -> Response:

@@ -84,6 +84,7 @@ class ActorIndex:
         self._pairs = {int(k): order[f:f + c] for k, f, c in zip(keys, first, counts)}
         self._g = g
         self._actor_cache: dict[int, np.ndarray] = {}
+        self.documents: dict[str, tuple[str | None, str | None]] = {}  # doc id -> (outlet, title), filled as pages ask
         self.quad = pc.fill_null(tbl.column("quad").combine_chunks().cast(pa.int8()), -1).to_numpy(zero_copy_only=False)
         mods = tbl.column("modality").combine_chunks()
         self.modality_names = pc.unique(mods.drop_null()).to_pylist()
@@ -132,18 +133,19 @@ class ActorIndex:
             ma = self._match(q.a.upper())
             rows = rows[ma[self.src[rows]] | ma[self.tgt[rows]]]
         else:
-            rows = np.arange(self.n)
-        keep = np.ones(len(rows), dtype=bool)
+            rows = None  # every row: filter the columns whole rather than gather them
+        cols = (lambda a: a) if rows is None else (lambda a: a[rows])
+        keep = np.ones(self.n if rows is None else len(rows), dtype=bool)
         if q.start:
-            keep &= self.has_date[rows] & (self.days[rows] >= _days(q.start))
+            keep &= cols(self.has_date) & (cols(self.days) >= _days(q.start))
         if q.end:
-            keep &= self.has_date[rows] & (self.days[rows] <= _days(q.end))
+            keep &= cols(self.has_date) & (cols(self.days) <= _days(q.end))
         if q.quad is not None:
-            keep &= self.quad[rows] == q.quad
+            keep &= cols(self.quad) == q.quad
         if q.modalities:
             ids = [self.modality_names.index(m) for m in q.modalities if m in self.modality_names]
-            keep &= np.isin(self.modality[rows], np.asarray(ids, dtype=np.int16))
-        return rows[keep]
+            keep &= np.isin(cols(self.modality), np.asarray(ids, dtype=np.int16))
+        return np.flatnonzero(keep) if rows is None else rows[keep]
 
     # --- listing ------------------------------------------------------------------------------
     def after(self, day: dt.date, event_id: str) -> int:
@@ -170,27 +172,34 @@ class ActorIndex:
 
         rows = self.positions(q)
         rows = rows[self.has_date[rows]]
-        key = {"day": self.days, "week": self.week, "month": self.month}[period][rows]
-        if not len(rows) and not (q.start and q.end):
-            return []
-        uniq, inv = np.unique(key, return_inverse=True)
-        quads = self.quad[rows]
-        counts = np.zeros((len(uniq), 4), dtype=np.int64)
-        for i, qd in enumerate(QUADS):
-            counts[:, i] = np.bincount(inv[quads == qd], minlength=len(uniq))
-        gsum = np.bincount(inv, weights=self.goldstein[rows], minlength=len(uniq))
-
-        def start_of(k: int) -> dt.date:
-            if period == "month":
-                return dt.date(1970 + k // 12, k % 12 + 1, 1)
-            return _date(k)
-
-        found = {start_of(int(k)): (counts[i].tolist(), float(gsum[i])) for i, k in enumerate(uniq)}
-        first = q.start or (min(found) if found else None)
-        last = q.end or (max(found) if found else None)
+        keys = {"day": self.days, "week": self.week, "month": self.month}[period][rows]
+        step = 7 if period == "week" else 1
+        first = q.start or (self._start_of(int(keys.min()), period) if len(keys) else None)
+        last = q.end or (self._start_of(int(keys.max()), period) if len(keys) else None)
         if first is None or last is None:
             return []
-        return [(p, *found.get(p, ([0, 0, 0, 0], 0.0))) for p in _periods(first, last, period)]
+        periods = _periods(first, last, period)
+        if not periods:
+            return []
+        base = self._key_of(periods[0], period)
+        offset = (keys - base) // step
+        inside = (offset >= 0) & (offset < len(periods))
+        offset, quads, gold = offset[inside], self.quad[rows][inside], self.goldstein[rows][inside]
+        counts = [np.bincount(offset[quads == qd], minlength=len(periods)).tolist() for qd in QUADS]
+        gsum = np.bincount(offset, weights=gold, minlength=len(periods)).tolist()
+        return [(p, [counts[0][i], counts[1][i], counts[2][i], counts[3][i]], gsum[i]) for i, p in enumerate(periods)]
+
+    @staticmethod
+    def _key_of(day: dt.date, period: str) -> int:
+        if period == "month":
+            return (day.year - 1970) * 12 + day.month - 1
+        return _days(day)
+
+    @staticmethod
+    def _start_of(key: int, period: str) -> dt.date:
+        if period == "month":
+            return dt.date(1970 + key // 12, key % 12 + 1, 1)
+        return _date(key)
 
 
 class Indexes:

@@ -133,13 +133,20 @@ def event_record(r: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _with_documents(cur: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+DOCUMENT_MEMO = 200_000  # (outlet, title) pairs an index remembers; it is rebuilt after every write
+
+
+def _with_documents(cur: Any, rows: list[dict[str, Any]], memo: dict[str, tuple[Any, Any]] | None = None) -> list[dict[str, Any]]:
     """Adds each event's article outlet and title (one small query for the whole page)."""
-    ids = sorted({r["doc_id"] for r in rows})
-    if not ids:
-        return rows
-    docs = {d: (o, t) for d, o, t in cur.execute(
-        "SELECT id, outlet, title FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}
+    memo = {} if memo is None else memo
+    ids = sorted({r["doc_id"] for r in rows} - memo.keys())
+    docs = {d: memo[d] for d in {r["doc_id"] for r in rows} if d in memo}
+    if ids:
+        marks = ", ".join("?" * len(ids))  # a literal IN list uses the primary-key index
+        found = {d: (o, t) for d, o, t in cur.execute(f"SELECT id, outlet, title FROM documents WHERE id IN ({marks})", ids).fetchall()}
+        docs.update(found)
+        if len(memo) < DOCUMENT_MEMO:
+            memo.update(found)
     for r in rows:
         r["outlet"], r["title"] = docs.get(r["doc_id"], (None, None))
     return rows
@@ -183,7 +190,7 @@ def list_events(cur: Any, f: EventFilter, limit: int, cursor: str | None = None,
                + " ORDER BY coalesce(e.date, DATE '0001-01-01') DESC, e.id LIMIT ?")
         ids = [r[0] for r in cur.execute(sql, params + [limit + 1]).fetchall()]
     more = len(ids) > limit
-    rows = _with_documents(cur, fetch_events(cur, ids[:limit]))
+    rows = _with_documents(cur, fetch_events(cur, ids[:limit]), index.documents if index is not None else None)
     nxt = encode_cursor(rows[-1]["date"], rows[-1]["id"]) if more and rows else None
     return [event_record(r) for r in rows], nxt
 

@@ -1,0 +1,119 @@
+"""Benchmark: tealeaves end to end against spaCy's full small pipeline on the same texts.
+
+    python scripts/bench.py --corpus ../shared/data/corpus/bbc-news-2004-2005.jsonl [--limit N]
+        [--workers 1,2] [--memory-check 10]
+
+Codes the corpus into a fresh store in a temporary folder (once per worker count), then times
+``nlp.pipe`` over the same texts with every pipe of the small model, in this process. Model
+loading is left out of both timings. The last line is the machine-readable summary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from tealeaves import ingest, nlp, pipeline, store
+from tealeaves.models import Document
+from tealeaves.settings import load_settings
+
+
+def documents(corpus: str, limit: int | None, repeat: int = 1) -> Iterator[Document]:
+    """The corpus's documents, ``repeat`` times over with altered ids, streamed."""
+    for r in range(repeat):
+        items = (d for d in ingest.read([corpus]) if isinstance(d, Document))
+        for d in itertools.islice(items, limit):
+            yield d if r == 0 else replace(d, id=f"{d.id}#r{r}")
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def code_into_fresh_store(corpus: str, limit: int | None, workers: int, repeat: int = 1,
+                          samples: list[tuple[int, float]] | None = None) -> tuple[int, int, float]:
+    settings = load_settings(workers=workers)
+    with tempfile.TemporaryDirectory() as tmp:
+        con = store.connect(str(Path(tmp) / "bench.duckdb"))
+        seen = [0]
+
+        def progress(rep: pipeline.IngestReport) -> None:
+            if samples is not None and rep.read - seen[0] >= 250:
+                seen[0] = rep.read
+                samples.append((rep.read, rss_mb()))
+
+        t0 = time.perf_counter()
+        report = pipeline.store_documents(documents(corpus, limit, repeat), con, settings, on_progress=progress)
+        elapsed = time.perf_counter() - t0
+        con.close()
+    return report.ingested, report.events, elapsed
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", required=True)
+    ap.add_argument("--limit", type=int, default=None, help="Use only the first N articles.")
+    ap.add_argument("--workers", default="1,2", help="Worker counts to time, comma-separated.")
+    ap.add_argument("--memory-check", type=int, default=0, metavar="K", help="Also code the corpus K times over (ids altered) and sample RSS.")
+    args = ap.parse_args()
+    if not Path(args.corpus).exists():
+        print(f"bench: no corpus at {args.corpus}", file=sys.stderr)
+        return 1
+    name = Path(args.corpus).name.removesuffix(".jsonl")
+    settings = load_settings()
+    model = nlp.load_model(settings.model)
+    nlp.load_prefilter(settings.model)
+    list(pipeline.code_documents(itertools.islice(documents(args.corpus, 3), 3), settings))  # warm the resolver and coder
+
+    rates: dict[int, float] = {}
+    peak = 0.0
+    n = 0
+    for w in [int(x) for x in args.workers.split(",")]:
+        n, events, secs = code_into_fresh_store(args.corpus, args.limit, w)
+        rates[w] = n / secs
+        if w == 1:
+            peak = peak_mb()
+        child = peak_mb(resource.RUSAGE_CHILDREN)
+        print(f"tealeaves workers={w}: {n} articles, {events} events in {secs:.1f}s = {rates[w]:.2f} articles/s"
+              + (f" (largest worker peak RSS {child:.0f} MB)" if w > 1 else f" (peak RSS {peak:.0f} MB)"), flush=True)
+    if len(rates) > 1 and 1 in rates:
+        for w, r in rates.items():
+            if w != 1:
+                print(f"speed-up with {w} workers: {r / rates[1]:.2f}x", flush=True)
+
+    if args.memory_check:
+        samples: list[tuple[int, float]] = []
+        m, _, secs = code_into_fresh_store(args.corpus, args.limit, 1, repeat=args.memory_check, samples=samples)
+        marks = [samples[int(f * (len(samples) - 1))] for f in (0.1, 0.5, 1.0)] if samples else []
+        print(f"memory check: {m} articles ({args.memory_check}x) in {secs:.1f}s; RSS "
+              + ", ".join(f"{rss:.0f} MB after {k}" for k, rss in marks), flush=True)
+
+    texts = [d.text for d in documents(args.corpus, args.limit)]
+    t0 = time.perf_counter()
+    for _ in model.pipe(texts, batch_size=settings.batch_size):
+        pass
+    spacy_secs = time.perf_counter() - t0
+    spacy_rate = len(texts) / spacy_secs
+    print(f"spaCy full pipeline ({', '.join(model.pipe_names)}): {len(texts)} articles in {spacy_secs:.1f}s = {spacy_rate:.2f} articles/s", flush=True)
+    tl = rates.get(1) or next(iter(rates.values()))
+    print(f"bench: corpus={name} articles={n} tealeaves_articles_per_s={tl:.2f} spacy_full_articles_per_s={spacy_rate:.2f} "
+          f"ratio={tl / spacy_rate:.2f} peak_rss_mb={peak:.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

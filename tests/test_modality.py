@@ -1,0 +1,93 @@
+"""Modality: one test per case, on sentences written for them."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events_support import code_with_table, one
+
+
+def modality(text: str, code: str = "") -> str:
+    return one(code_with_table(text), code).modality
+
+
+def test_asserted_event() -> None:
+    assert modality("Turkish jets bombed rebels near the border on Monday.", "18") == "asserted"
+
+
+def test_reported_by_a_trailing_reporting_clause() -> None:
+    e = one(code_with_table("Russia shelled Ukraine overnight, the ministry said."), "19")
+    assert e.modality == "reported"
+    assert e.speaker is not None and e.speaker.code == "GOV"
+    assert e.reporting_verb == "say"
+
+
+def test_reported_through_according_to() -> None:
+    e = one(code_with_table("According to the ministry, Russia shelled Ukraine."), "19")
+    assert e.modality == "reported"
+    assert e.reporting_verb == "according to"
+
+
+def test_quote_span_and_speaker() -> None:
+    text = '"Russia attacked Ukraine at dawn," the ministry said.'
+    e = one(code_with_table(text), "18")
+    assert e.modality == "reported"
+    assert e.quote_start is not None and e.quote_end is not None
+    assert "attacked Ukraine at dawn" in e.text[e.quote_start:e.quote_end]
+    assert e.speaker is not None and e.speaker.code == "GOV"
+
+
+@pytest.mark.parametrize("text", [
+    "Russia did not attack Ukraine.",
+    "Russia never attacked Ukraine.",
+    "Russia denied attacking Ukraine.",
+])
+def test_negated(text: str) -> None:
+    assert modality(text, "18") == "negated"
+
+
+def test_refusal_negates_the_refused_event() -> None:
+    events = code_with_table("Russia refused to meet Ukraine.")
+    assert one(events, "04").modality == "negated"
+
+
+@pytest.mark.parametrize("text", [
+    "If talks fail, Russia could attack Ukraine.",
+    "Russia might attack Ukraine.",
+    "Russia is considering an attack on Ukraine.",
+])
+def test_hypothetical(text: str) -> None:
+    assert modality(text, "18") == "hypothetical"
+
+
+def test_unlikely_nominal_event_is_hypothetical() -> None:
+    assert modality("An invasion of Ukraine by Russia remains unlikely.", "19") == "hypothetical"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Russia will attack Ukraine next week.", "18"),
+    ("Russia is scheduled to meet Ukraine on Friday.", "04"),
+    ("Russia is going to sign a deal with Ukraine.", "057"),
+])
+def test_future(text: str, code: str) -> None:
+    assert modality(text, code) == "future"
+
+
+def test_scheduled_visit_is_future_with_its_date() -> None:
+    e = one(code_with_table("The foreign minister is expected to travel to Beijing on 3 March."), "042")
+    assert e.modality == "future"
+    assert (e.source.code, e.target.code) == ("GOV", "CHN")
+    assert e.date == "2017-03-03"
+
+
+def test_stated_intention_to_use_force_is_a_threat_by_the_speaker() -> None:
+    events = code_with_table("Russia said any incursion would be met with force.")
+    e = one(events, "13")
+    assert e.cameo == "138" and e.source.code == "RUS"
+    assert not [x for x in events if x.quad == 4], "a threat is not an attack"
+
+
+def test_reported_attack_by_someone_else_stays_an_attack() -> None:
+    e = one(code_with_table("Russia said Ukraine had shelled its border posts."), "19")
+    assert e.source.code == "UKR" and e.modality == "reported"
+    assert e.speaker is not None and e.speaker.code == "RUS"
