@@ -33,7 +33,8 @@ from tealeaves.models import CleanDocument, Event, Location, Mention, Sentence
 CODER_NAME = "cameo_rules.v1"
 PATTERN_FILES = ("patterns.tsv", "patterns-petrarch2.tsv")  # earlier files win ties
 
-TARGET_PREPS = ("with", "to", "against", "on", "at", "into", "upon", "toward", "towards", "in")
+# "in" is left out: "arrested in Kabul" names a place, not a target ("intervene in {T}" says so itself)
+TARGET_PREPS = ("with", "to", "against", "on", "at", "into", "upon", "toward", "towards")
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 SKIP_CHILD_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "advcl", "conj", "relcl", "parataxis", "punct", "cc", "mark", "appos"}
@@ -45,14 +46,18 @@ NOMINAL_SUPPORT_VERBS = frozenset({
     "threaten", "prepare", "announce", "resume", "intensify", "escalate", "propose", "approve", "authorize",
     "authorise", "make", "pay", "hold", "impose", "call", "deny", "reject", "rule",
 })
+# verbs whose complement is an offer or pledge: "offered to mediate" is coded as an intention
+INTENT_GOVERNORS = frozenset({"offer", "pledge", "promise", "vow", "commit", "undertake", "volunteer"})
+# "declined to resign", "refused to release them": a refusal (12x) of what the complement says
+REFUSING_GOVERNORS = frozenset({"refuse", "decline"})
 # "X said Y must ..." / "should ...": a demand by X on Y
 DEMAND_MODALS = frozenset({"must", "should"})
 # "said it would strike" states an intention; "said she hoped they would be tried" does not
 STATED_INTENT_AUX = frozenset({"would", "will", "'ll", "shall", "'d", "wo"})
 # codes whose conjoined subjects act on each other when no target is named
 RECIPROCAL_CODES = frozenset({"040", "043", "044", "046", "050", "057", "061", "062", "064", "190", "193"})
-# roots coded even when a passive sentence names no agent ("were arrested", "was deported")
-AGENTLESS_ROOTS = frozenset({"17", "18", "19", "20"})
+# roots coded even when a passive sentence names no agent ("were arrested", "were released")
+AGENTLESS_ROOTS = frozenset({"08", "17", "18", "19", "20"})
 # a stated intention to use force is a threat (CAMEO 13x) by the one who states it
 THREAT_FOR_ROOT = {"15": "138", "17": "137", "18": "138", "19": "138", "20": "138", "16": "131"}
 
@@ -315,6 +320,21 @@ def _unmatched_clause(used: list[Any], head: Any) -> Any:
     return None
 
 
+MEANS_NOUNS = frozenset({"firing", "fire", "shelling", "shell", "strike", "airstrike", "raid", "attack", "bombing", "bombardment",
+                         "crossfire", "clash", "shooting", "operation", "offensive", "crackdown", "assault", "rocket", "missile"})
+
+
+def _agent_of_means(head: Any, sent: Sentence, mentions: tuple[Mention, ...]) -> list[Mention]:
+    """Actors named on the means of a passive violent verb: "killed in police firing" -> police."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "by")):
+        for noun in (g for g in prep.children if g.dep_ in ("pobj", "pcomp") and g.lemma_.lower() in MEANS_NOUNS | {"shell"}):
+            for mod in (t for t in noun.subtree if t.i < noun.i):
+                found = _mentions_for(mod, sent, mentions)
+                if found:
+                    return found
+    return []
+
+
 def _is_passive(head: Any) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
 
@@ -327,12 +347,14 @@ def _subject(head: Any) -> Any:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         return None
     tok = head
-    for hop in range(4):
+    raised = False
+    for _ in range(4):
         # "is expected to travel": up an xcomp chain the raised subject is the passive subject
-        deps = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS if hop else SUBJECT_DEPS
+        deps = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS if raised else SUBJECT_DEPS
         subj = next((c for c in tok.children if c.dep_ in deps), None)
         if subj is not None:
             return subj
+        raised = tok.dep_ == "xcomp"
         if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
             if tok.dep_ == "advcl" and tok.tag_ not in ("VBG", "VBN"):
                 break  # a finite subordinate clause has its own subject
@@ -544,18 +566,34 @@ class RuleCoder:
                 code, sources = new, list(speakers[:1])
                 note = f" | stated intention of the speaker ({mod.reporting_verb}: {intent})"
                 mod = Modality("asserted", f"stated intention: {intent}", mod.speaker_token, mod.reporting_verb, mod.quote)
-        elif intent and mod.value == "negated" and (own or not mod.reporting_verb) and (sources or own):
+        elif (mod.value in ("future", "hypothetical") and head.dep_ == "xcomp" and head.head.lemma_.lower() in INTENT_GOVERNORS
+              and code[:2] in ("04", "05", "06", "07", "08")):
+            # "offered to send aid", "pledged to release them": the offer is the event (03x)
+            new = commitment_code(code, negated=False)
+            if new != code:
+                code, note = new, f" | stated intention ({head.head.lemma_.lower()})"
+                mod = Modality("asserted", f"intention: {head.head.text}", mod.speaker_token, mod.reporting_verb, mod.quote)
+        elif (mod.value == "negated" and (sources or own) and (own or not mod.reporting_verb)
+              and (intent or (head.dep_ == "xcomp" and head.head.lemma_.lower() in REFUSING_GOVERNORS))):
+            intent = intent or head.head.text
             # "X will not lift the ban", "X said it would not accept refugees": a refusal (12x)
             new = commitment_code(code, negated=True)
             if new != code:
                 if own:
                     sources = list(speakers[:1])
-                code, note = new, f" | refusal stated ({intent} {mod.cue})"
-                mod = Modality("reported" if mod.reporting_verb and not own else "asserted", f"refusal: {intent} {mod.cue}",
+                words = intent if intent == mod.cue else f"{intent} {mod.cue}"
+                code, note = new, f" | refusal stated ({words})"
+                mod = Modality("reported" if mod.reporting_verb and not own else "asserted", f"refusal: {words}",
                                mod.speaker_token, mod.reporting_verb, mod.quote)
-        if not sources and not nominal and src_tok is None and _is_passive(head) and targets and code[:2] in AGENTLESS_ROOTS:
-            # "two men were arrested in the old city": a real event whose agent the text leaves out
-            sources, note = [None], note + " | no agent named (passive)"
+        if (not sources and not nominal and src_tok is None and _is_passive(head) and targets and code[:2] in AGENTLESS_ROOTS
+                and target_tok is not None and target_tok.dep_ in PASSIVE_SUBJECT_DEPS):
+            # "were killed in Israeli tank shelling": the agent is the owner of the means
+            means = _agent_of_means(head, sent, mentions)
+            if means:
+                sources, note = list(means), note + " | agent from the means (passive)"
+            else:
+                # "two men were arrested in the old city": a real event whose agent the text leaves out
+                sources, note = [None], note + " | no agent named (passive)"
         if not sources:
             if trace is not None:
                 trace.append(Attempt(head.text, pat.name, f"matched, but no coded actor as source ({src_tok.text if src_tok is not None else 'no subject'})"))

@@ -86,11 +86,39 @@ def parse(clean_docs: Iterable[CleanDocument], model: str = "en_core_web_sm", ba
     while window := list(islice(docs, DOC_WINDOW)):
         plans = [_plan(nlp, cdoc, keep) for cdoc in window]
         todo = [p for doc_plans in plans for p in doc_plans if p.to_parse is not None]
-        for p, parsed in zip(todo, nlp.pipe((p.to_parse for p in todo), batch_size=batch_size)):
+        with nlp.select_pipes(disable=[n for n in LATE_PIPES if n in nlp.pipe_names]):
+            parsed_docs = list(nlp.pipe((p.to_parse for p in todo), batch_size=batch_size))
+        _late_pipes(nlp, parsed_docs, batch_size)
+        for p, parsed in zip(todo, parsed_docs):
             p.parsed = parsed
             p.to_parse = None
         for cdoc, doc_plans in zip(window, plans):
             yield cdoc, tuple(_sentence(p) for p in doc_plans)
+
+
+LATE_PIPES = ("ner",)
+
+
+@lru_cache(maxsize=1)
+def _event_heads() -> frozenset[str]:
+    from tealeaves.events import load_patterns
+
+    return frozenset(head.split()[0] for head, _nominal in load_patterns())
+
+
+def _late_pipes(nlp: Any, docs: list[Any], batch_size: int) -> None:
+    """Run NER (half of spaCy's cost) only on parsed sentences whose lemmas can head an event.
+
+    The small model's NER has its own token-to-vector layer, so running it afterwards on a parsed
+    doc gives the same entities as running it in the pipeline. Context-only sentences keep no
+    entities; the actor resolver still finds them by name from its knowledge base.
+    """
+    if "ner" not in nlp.pipe_names:
+        return
+    heads = _event_heads()
+    need = [d for d in docs if any(t.lemma_.lower() in heads or t.lower_ in heads for t in d)]
+    for _ in nlp.get_pipe("ner").pipe(need, batch_size=batch_size):
+        pass
 
 
 def stats(sentences: Iterable[Sentence]) -> tuple[int, int]:

@@ -125,3 +125,19 @@ def test_explain_command(runner: object) -> None:
     res = runner.invoke(main, ["explain", "Russia did not attack Ukraine on Tuesday.", "--date", "2016-10-06"])  # type: ignore[attr-defined]
     assert res.exit_code == 0, res.output
     assert "patterns tried" in res.output and "parse:" in res.output
+
+
+def test_passive_without_agent_codes_coercion_with_null_source_and_place() -> None:
+    e = one(code_with_table("Dozens of protesters were arrested in Nairobi on Monday."), "173")
+    assert e.source is None and e.target.code == "OPP"
+    assert e.location is not None and e.location.name == "Nairobi"
+    assert "no agent named" in e.rule
+
+
+def test_passive_without_agent_codes_no_verbal_event() -> None:
+    assert not code_with_table("Ukraine was criticized over the deal.")
+
+
+def test_passive_violence_takes_its_agent_from_the_means() -> None:
+    e = one(code_with_table("Two protesters were killed in a police raid."), "18")
+    assert (e.source.code, e.target.code) == ("COP", "OPP")

@@ -46,9 +46,25 @@ def test_negated(text: str) -> None:
     assert modality(text, "18") == "negated"
 
 
-def test_refusal_negates_the_refused_event() -> None:
-    events = code_with_table("Russia refused to meet Ukraine.")
-    assert one(events, "04").modality == "negated"
+def test_refusal_is_coded_as_a_rejection_of_what_was_refused() -> None:
+    e = one(code_with_table("Russia refused to meet Ukraine."), "12")
+    assert (e.source.code, e.target.code, e.cameo) == ("RUS", "UKR", "125")
+    assert e.modality == "asserted"
+
+
+def test_stated_refusal_to_yield() -> None:
+    e = one(code_with_table("Russia will not lift the sanctions on Ukraine."), "12")
+    assert e.cameo.startswith("124") and e.source.code == "RUS"
+
+
+def test_stated_intention_to_yield_is_an_intent() -> None:
+    e = one(code_with_table("Russia said it would release the prisoners."), "03")
+    assert e.cameo == "0353" and e.source.code == "RUS" and e.modality == "asserted"
+
+
+def test_demand_in_speech() -> None:
+    e = one(code_with_table("China said Japan must stop the patrols."), "10")
+    assert (e.source.code, e.target.code) == ("CHN", "JPN")
 
 
 @pytest.mark.parametrize("text", [
