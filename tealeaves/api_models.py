@@ -132,6 +132,54 @@ class DyadSeries(BaseModel):
     points: list[SeriesPoint]
 
 
+class SayDoPoint(BaseModel):
+    start: str = Field(description="First day of the period (ISO date).")
+    verbal_cooperation: int
+    verbal_conflict: int
+    material_cooperation: int
+    material_conflict: int
+    verbal_goldstein: float = Field(description="Goldstein sum of the verbal track (quads 1 and 3).")
+    material_goldstein: float = Field(description="Goldstein sum of the material track (quads 2 and 4).")
+    contact: int = Field(description="Consultations, calls, visits, meetings, mediation, negotiations (CAMEO 04).")
+    rhetoric: int = Field(description="Demands, accusations, threats and announced cuts in relations (CAMEO 10, 11, 13, 16).")
+    warm_words: int = Field(description="Verbal cooperation outside the contact line.")
+
+
+class StrongEventOut(BaseModel):
+    cluster_id: str
+    event_id: str | None = Field(default=None, description="The stored event that represents the happening (for /api/events/{id}).")
+    date: str | None
+    source: str | None
+    target: str | None
+    cameo: str
+    quad: int
+    goldstein: float
+    modality: str
+    text: str
+    outlets: list[str] = Field(description="Distinct outlets that reported it.")
+    mentions: int
+    independent_outlets: int
+
+
+class FlagOut(BaseModel):
+    start: str = Field(description="First day of the flagged period (ISO date).")
+    kind: str = Field(description="hostile_rhetoric_with_contact or warm_words_falling_contact.")
+    reason: str
+
+
+class SayDoOut(BaseModel):
+    a: str
+    b: str
+    period: str
+    start: str | None
+    end: str | None
+    modalities: list[str] | None
+    points: list[SayDoPoint]
+    verbal: list[StrongEventOut] = Field(description="The strongest events of the verbal track (quads 1 and 3).")
+    material: list[StrongEventOut] = Field(description="The strongest events of the material track (quads 2 and 4).")
+    flags: list[FlagOut] = Field(description="Periods where words and deeds part ways.")
+
+
 class ActorOut(BaseModel):
     code: str
     name: str | None

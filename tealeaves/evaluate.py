@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from tealeaves.errors import InputError
-from tealeaves.models import Document, Event, Mention, Sentence
+from tealeaves.models import CleanDocument, Document, Event, Mention, Sentence
 from tealeaves.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -114,14 +114,21 @@ def _resolver(settings: Settings) -> tuple[Any, str]:
     return get_resolver(settings), settings.actor_resolver
 
 
-def code_documents(docs: Iterable[Document], settings: Settings, resolver: Any) -> Iterator[tuple[Document, list[Event]]]:
+def code_clean_documents(docs: Iterable[Document], settings: Settings, resolver: Any) -> Iterator[tuple[CleanDocument, list[Event]]]:
+    """Clean, parse, resolve and code each document; yields the cleaned document (mention offsets
+    refer to its text) with its events."""
     from tealeaves import clean, nlp
     from tealeaves.events import get_coder
 
     coder = get_coder(settings.coder)
     for cdoc, sentences in nlp.parse((clean.clean(d) for d in docs), settings.model, settings.batch_size, getattr(settings, "prefilter", True)):
         mentions = resolver.resolve_document(cdoc, sentences)
-        yield cdoc.document, coder.code_document(cdoc, sentences, mentions)
+        yield cdoc, coder.code_document(cdoc, sentences, mentions)
+
+
+def code_documents(docs: Iterable[Document], settings: Settings, resolver: Any) -> Iterator[tuple[Document, list[Event]]]:
+    for cdoc, events in code_clean_documents(docs, settings, resolver):
+        yield cdoc.document, events
 
 
 def _first(events: list[Event]) -> Event | None:
@@ -226,11 +233,78 @@ def _actor_agrees(expected: str, got: Mention | None) -> bool:
     return code.startswith(expected[:3]) and (len(expected) <= 3 or expected[3:] in code[3:])
 
 
+# codes whose first three letters are a region or a kind of group, not a country
+NON_COUNTRY = frozenset({"IGO", "NGO", "IMG", "MNC", "INT", "MEA", "AFR", "EUR", "ASA", "SAM", "WST", "NAF", "LAM", "CAS", "SEA",
+                         "SAS", "EAF", "WAF", "CAF", "SAF", "BLK", "CRB", "PGS", "---", "UAF"})
+
+
+def country_actor(code: str) -> str | None:
+    """What an actor code is compared on: the whole code for an intergovernmental body (IGO...),
+    the ISO3 country for a country actor, None for anything else (``---REB``, ``NGO...``)."""
+    code = (code or "").upper()
+    if code.startswith("IGO") and len(code) > 3:
+        return code
+    if len(code) >= 3 and code[:3].isalpha() and code[:3] not in NON_COUNTRY:
+        return code[:3]
+    return None
+
+
+def _same_actor(gold: str, got: Mention | None) -> bool:
+    if got is None:
+        return False
+    code = (got.code or "").upper()
+    if gold.startswith("IGO"):
+        return code.startswith(gold)
+    return (got.country or code[:3]) == gold
+
+
+def pair_events(expected: tuple[tuple[str, str, str], ...], events: list[Event]) -> list[tuple[int, int]]:
+    """(gold index, event index) pairs: the same code first, then the same root, then the same
+    quad class, then what is left. Each side is used at most once; within a step, pairs whose
+    actors agree go first (so "A met B" lines up with the gold A->B, not with B->A)."""
+    pairs: list[tuple[int, int]] = []
+    free_g = list(range(len(expected)))
+    free_e = list(range(len(events)))
+    same: list[Callable[[str, Event], bool]] = [
+        lambda g, e: e.cameo == g,
+        lambda g, e: e.root == g[:2],
+        lambda g, e: e.quad == _quad(g),
+        lambda g, e: True,
+    ]
+    def agreement(gi: int, ei: int) -> int:
+        _, src, tgt = expected[gi]
+        e = events[ei]
+        return sum(_same_actor(want, got) for want, got in ((country_actor(src), e.source), (country_actor(tgt), e.target)) if want)
+
+    for test in same:
+        cands = sorted(((gi, ei) for gi in free_g for ei in free_e if test(expected[gi][0], events[ei])),
+                       key=lambda p: (-agreement(*p), p[1], p[0]))
+        for gi, ei in cands:
+            if gi in free_g and ei in free_e:
+                pairs.append((gi, ei))
+                free_g.remove(gi)
+                free_e.remove(ei)
+    return sorted(pairs)
+
+
+def _quad(code: str) -> int:
+    from tealeaves import ontology
+
+    try:
+        return ontology.lookup(code).quad
+    except Exception:  # an unknown gold code pairs only on code or root
+        return -1
+
+
 def score_petr2(sents: list[PetrSentence], settings: Settings, resolver: Any, report: Report) -> None:
     docs = [Document(id=s.id, text=s.text, date=s.date) for s in sents]
     expected_n = coded_code = coded_full = coded_root = extra = 0
     roots: dict[str, PRF] = defaultdict(PRF)
     misses: list[dict[str, Any]] = []
+    actor_n: Counter[str] = Counter()
+    actor_ok: Counter[str] = Counter()
+    actor_misses: list[dict[str, Any]] = []
+    extras: list[dict[str, Any]] = []
     for (doc, events), s in zip(code_documents(docs, settings, resolver), sents):
         # petrarch2's expected codes carry no modality and include planned and conditional events,
         # so every event but a negated one is compared
@@ -249,6 +323,20 @@ def score_petr2(sents: list[PetrSentence], settings: Settings, resolver: Any, re
             else:
                 misses.append({"id": s.id, "expected": code, "got": sorted(got_codes)})
         extra += sum(1 for i in range(len(counted)) if i not in matched)
+        extras.extend({"id": s.id, "got": counted[i].cameo, "rule": counted[i].rule.split(" | ")[0]}
+                      for i in range(len(counted)) if i not in matched)
+        for gi, ei in pair_events(s.expected, counted):
+            e = counted[ei]
+            for role, gold_code, got in (("source", s.expected[gi][1], e.source), ("target", s.expected[gi][2], e.target)):
+                want = country_actor(gold_code)
+                if want is None:
+                    continue
+                ok = _same_actor(want, got)
+                actor_n[role] += 1
+                actor_ok[role] += ok
+                if not ok:
+                    actor_misses.append({"id": s.id, "role": role, "gold": gold_code, "event": e.cameo,
+                                         "got": (got.code or got.sector) if got else None, "text": got.text if got else None})
         gold_roots = Counter(c[:2] for c, _, _ in s.expected)
         pred_roots = Counter(e.root for e in counted)
         for r in set(gold_roots) | set(pred_roots):
@@ -265,11 +353,49 @@ def score_petr2(sents: list[PetrSentence], settings: Settings, resolver: Any, re
     report.figures["petr2.root_precision"] = micro["precision"]
     report.figures["petr2.root_recall"] = micro["recall"]
     report.figures["petr2.root_f1"] = micro["f1"]
+    for role in ("source", "target"):
+        report.figures[f"petr2.{role}_country_accuracy"] = round(actor_ok[role] / actor_n[role], 4) if actor_n[role] else 0.0
     report.details["petr2"] = {
         "sentences": n, "expected_events": expected_n,
         "per_root": {r: roots[r].figures() for r in sorted(roots)},
         "misses": misses,
+        "actor_pairs": dict(actor_n), "actor_misses": actor_misses, "extras": extras,
     }
+
+
+def score_spans(path: Path, settings: Settings, resolver: Any, report: Report) -> None:
+    """Event-level actor accuracy on the ConfliBERT span file: for sentences with a gold source (S)
+    span, does the first coded event's source mention overlap it; the same for target (T) spans.
+    Shares are over sentences that got an event; ``spans.coded_share`` says how many did."""
+    from tealeaves.evaluate_actors import read_spans
+
+    sents = [s for s in read_spans(_need(path)) if any(r in ("S", "T") for r, _, _ in s.spans)]
+    docs = [Document(id=f"sp{i}", text=s.text) for i, s in enumerate(sents)]
+    n = Counter[str]()
+    ok = Counter[str]()
+    coded = 0
+    unaligned = 0
+    for (cdoc, events), gold in zip(code_clean_documents(docs, settings, resolver), sents):
+        first = _first(events)
+        if first is None:
+            continue
+        coded += 1
+        base = cdoc.text.find(gold.text)
+        if base < 0:
+            unaligned += 1
+            continue
+        for role, got in (("S", first.source), ("T", first.target)):
+            spans = [(a + base, b + base) for r, a, b in gold.spans if r == role]
+            if not spans:
+                continue
+            n[role] += 1
+            ok[role] += got is not None and any(got.start < b and a < got.end for a, b in spans)
+    total = len(sents)
+    report.figures["spans.coded_share"] = round(coded / total, 4) if total else 0.0
+    report.figures["spans.source_accuracy"] = round(ok["S"] / n["S"], 4) if n["S"] else 0.0
+    report.figures["spans.target_accuracy"] = round(ok["T"] / n["T"], 4) if n["T"] else 0.0
+    report.details["spans"] = {"sentences": total, "coded": coded, "with_source": n["S"], "with_target": n["T"],
+                               "source_correct": ok["S"], "target_correct": ok["T"], "unaligned": unaligned}
 
 
 def police_labels(events: list[Event]) -> set[str]:
@@ -397,12 +523,13 @@ def evaluate(gold: str | Path, settings: Settings | None = None, progress: Calla
         ("conflibert", lambda: score_conflibert(read_conflibert(base / CONFLIBERT_CLASS), settings, resolver, report)),
         ("petr2", lambda: score_petr2(read_petr2(base / PETR2), settings, resolver, report)),
         ("ipe", lambda: score_ipe(base / IPE, settings, resolver, report)),
+        ("spans", lambda: score_spans(base / CONFLIBERT_SPANS, settings, resolver, report)),
     ]
     if (base / BBC).exists():
         steps.append(("offtopic", lambda: score_offtopic(base / BBC, settings, resolver, report)))
     else:
         report.notes.append("BBC corpus not found next to the gold folder: off-topic check skipped")
-    files = {"conflibert": CONFLIBERT_CLASS, "petr2": PETR2, "ipe": IPE}
+    files = {"conflibert": CONFLIBERT_CLASS, "petr2": PETR2, "ipe": IPE, "spans": CONFLIBERT_SPANS}
     if not any((base / f).exists() for f in files.values()):
         raise InputError(f"no gold files in {base}; expected {', '.join(files.values())}")
     for name, step in steps:

@@ -47,7 +47,9 @@ NOMINAL_SUPPORT_VERBS = frozenset({
     "authorise", "make", "pay", "hold", "impose", "call", "deny", "reject", "rule",
 })
 # verbs whose complement is an offer or pledge: "offered to mediate" is coded as an intention
-INTENT_GOVERNORS = frozenset({"offer", "pledge", "promise", "vow", "commit", "undertake", "volunteer"})
+INTENT_GOVERNORS = frozenset({"offer", "pledge", "promise", "vow", "commit", "undertake", "volunteer", "agree"})
+# "wants to attack", "vowed to strike back": a declared will to use force is a threat (13x)
+FORCE_INTENT_GOVERNORS = frozenset({"want", "intend", "plan", "vow", "pledge", "promise", "threaten", "seek", "aim", "prepare"})
 # "declined to resign", "refused to release them": a refusal (12x) of what the complement says
 REFUSING_GOVERNORS = frozenset({"refuse", "decline"})
 # "X said Y must ..." / "should ...": a demand by X on Y
@@ -134,12 +136,35 @@ def read_patterns(name: str, rank: int) -> list[Pattern]:
     return out
 
 
+# Verbs so common that a derived pattern of the verb and particles alone ("go to", "head to",
+# "take over", "get out") fires on travel, idiom and business talk far more often than on the
+# event it was written for; such patterns are left out (hand-written ones are kept).
+COMMON_VERBS = frozenset({
+    "make", "take", "give", "get", "have", "say", "go", "come", "put", "hold", "see", "head", "keep", "set", "run",
+    "turn", "bring", "let", "call", "show", "tell", "leave", "find", "move", "stand", "carry", "do", "be", "look",
+    "use", "pass", "play", "work", "meet", "send", "draw", "cut", "face", "want",
+})
+FUNCTION_WORDS = frozenset({
+    "to", "in", "on", "at", "by", "for", "from", "with", "into", "onto", "up", "down", "out", "off", "over", "away",
+    "back", "through", "forth", "about", "around", "along", "against", "of", "ahead", "somewhere", "upon", "toward",
+    "towards", "under", "across", "behind", "after", "before", "aside", "apart", "together", "bitterly", "part",
+    "place", "help", "support", "action", "step", "measure", "position", "stand",
+})
+
+
+def vague(p: Pattern) -> bool:
+    """A derived pattern of a very common verb with no content word of its own ("take part", "want help")."""
+    return p.rank > 0 and not p.nominal and p.head in COMMON_VERBS and all(w in FUNCTION_WORDS for w in p.words)
+
+
 @lru_cache(maxsize=1)
 def load_patterns() -> dict[tuple[str, bool], tuple[Pattern, ...]]:
     """Patterns keyed by (head lemma, nominal), most specific first, hand-written before derived."""
     table: dict[tuple[str, bool], list[Pattern]] = defaultdict(list)
     for rank, name in enumerate(PATTERN_FILES):
         for p in read_patterns(name, rank):
+            if vague(p):
+                continue
             table[(p.head, p.nominal)].append(p)
     return {k: tuple(sorted(v, key=lambda p: (-len(p.words), p.rank, p.target_after is None, p.line))) for k, v in table.items()}
 
@@ -335,13 +360,62 @@ def _agent_of_means(head: Any, sent: Sentence, mentions: tuple[Mention, ...]) ->
     return []
 
 
+# violence one party says another committed is, as coded, that party's accusation (112)
+ACCUSABLE_ROOTS = frozenset({"18", "19", "20"})
+# "X claimed that its forces attacked": responsibility claimed (015)
+CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge"})
+
+
+def _political(m: Mention | None) -> bool:
+    """A speaker whose word about violence is a claim, not a news report: an actor of a known
+    country that is not the news media ("the ministry" of no stated country stays a reporter)."""
+    if m is None or not m.country:
+        return False
+    return (m.sector or "").upper() != "MED" and not (m.code or "").upper().endswith("MED")
+
+
+def _claim_reading(code: str, mod: Modality, speakers: list[Mention], sources: list[Mention | None], targets: list[Mention],
+                   src_tok: Any) -> tuple[str, list[Mention | None], list[Mention], str] | None:
+    """How a reported act of violence is coded when a party to the conflict, not a reporter, reports it.
+
+    "Kyiv said Russian troops shelled the town" is Kyiv's accusation against Russia (112); "X said
+    it was attacked" an accusation against whoever the sentence says did it; "the group claimed it
+    attacked the post" a claim of responsibility (015). A news outlet or an unresolved speaker
+    leaves the reported event as it is, and so does a party reporting its own acts with "said".
+    """
+    if mod.value != "reported" or code[:2] not in ACCUSABLE_ROOTS or not speakers or not _political(speakers[0]):
+        return None
+    speaker = speakers[0]
+    who = (speaker.code or speaker.sector, speaker.country)
+    doer = next((m for m in sources if m is not None), None)
+    own = doer is not None and ((doer.code or doer.sector, doer.country) == who or bool(doer.country and doer.country == speaker.country))
+    if doer is None and src_tok is not None and src_tok.lower_ in PRONOUNS:
+        own = True  # "the group claimed they attacked": the pronoun is the speaker
+    if own:
+        if mod.reporting_verb in CLAIM_VERBS:
+            return "015", [speaker], targets, "claim of responsibility"
+        return None
+    if doer is not None:
+        return "112", [speaker], [doer], "accusation"
+    if any(t is not None and (t.code or t.sector, t.country) == who for t in targets):
+        # "Israel said a rocket was fired at it": the speaker says it was attacked by someone unnamed
+        return "112", [speaker], [], "accusation"
+    return None
+
+
 def _is_passive(head: Any) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
 
 
+def _reduced_passive(head: Any) -> bool:
+    """A past participle modifying a noun ("the report released on Tuesday", "officials accused of
+    fraud"): the noun is what the verb happened to, not who did it."""
+    return head.dep_ == "acl" and head.tag_ == "VBN"
+
+
 def _subject(head: Any) -> Any:
     """The acting noun of a verb head, following xcomp/conj chains up when the verb has no subject."""
-    if _is_passive(head):
+    if _is_passive(head) or _reduced_passive(head):
         agent = next((c for c in head.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -392,6 +466,8 @@ def _target_candidates(head: Any, depth: int = 0) -> Iterable[Any]:
             yield c
     if _is_passive(head):
         yield from (c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS)
+    if _reduced_passive(head):
+        yield head.head
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -483,6 +559,8 @@ class RuleCoder:
         events.extend(self._speech_demands(sent, mentions, ctx, used_tokens, seen, trace))
         if not events:
             self._code_heads(sent, mentions, ctx, heads, patterns, True, used_tokens, events, seen, trace)
+            # a bare statement is a last resort: one per sentence, from its main reporting verb
+            events[:] = [e for e in events if e.evidence_start == events[0].evidence_start] if events else []
         return events
 
     def _speech_demands(self, sent: Sentence, mentions: tuple[Mention, ...], ctx: ArticleContext, used_tokens: set[int],
@@ -535,6 +613,11 @@ class RuleCoder:
                 fired = self._fire(sent, mentions, ctx, pat, head, hit, seen, trace)
                 if fired is None:
                     continue
+                if head.dep_ == "xcomp" and any("| stated intention (" in e.rule for e in fired):
+                    # "pledged to release them" is one intention (0353), not also a bare "pledge" (030)
+                    gov = sent.offset(head.head)
+                    roots = {e.root for e in fired}
+                    events[:] = [e for e in events if not (e.evidence_start == gov and e.root in roots)]
                 events.extend(fired)
                 used_tokens.update(t.i for t in [head, *hit[0]])
                 break
@@ -566,9 +649,11 @@ class RuleCoder:
                 code, sources = new, list(speakers[:1])
                 note = f" | stated intention of the speaker ({mod.reporting_verb}: {intent})"
                 mod = Modality("asserted", f"stated intention: {intent}", mod.speaker_token, mod.reporting_verb, mod.quote)
-        elif (mod.value in ("future", "hypothetical") and head.dep_ == "xcomp" and head.head.lemma_.lower() in INTENT_GOVERNORS
-              and code[:2] in ("04", "05", "06", "07", "08")):
-            # "offered to send aid", "pledged to release them": the offer is the event (03x)
+        elif (mod.value in ("future", "hypothetical") and head.dep_ == "xcomp"
+              and ((head.head.lemma_.lower() in INTENT_GOVERNORS and code[:2] in ("04", "05", "06", "07", "08"))
+                   or (head.head.lemma_.lower() in FORCE_INTENT_GOVERNORS and code[:2] in ("18", "19", "20")))):
+            # "offered to send aid", "pledged to release them": the offer is the event (03x);
+            # "wants to attack", "vowed to strike": the threat is (13x)
             new = commitment_code(code, negated=False)
             if new != code:
                 code, note = new, f" | stated intention ({head.head.lemma_.lower()})"
@@ -585,8 +670,9 @@ class RuleCoder:
                 code, note = new, f" | refusal stated ({words})"
                 mod = Modality("reported" if mod.reporting_verb and not own else "asserted", f"refusal: {words}",
                                mod.speaker_token, mod.reporting_verb, mod.quote)
-        if (not sources and not nominal and src_tok is None and _is_passive(head) and targets and code[:2] in AGENTLESS_ROOTS
-                and target_tok is not None and target_tok.dep_ in PASSIVE_SUBJECT_DEPS):
+        if (not sources and not nominal and src_tok is None and (_is_passive(head) or _reduced_passive(head)) and targets
+                and code[:2] in AGENTLESS_ROOTS and target_tok is not None and mod.value in ("asserted", "reported")
+                and (target_tok.dep_ in PASSIVE_SUBJECT_DEPS or (target_tok.i == head.head.i and code[:2] in ("17", "18", "19", "20")))):
             # "were killed in Israeli tank shelling": the agent is the owner of the means
             means = _agent_of_means(head, sent, mentions)
             if means:
@@ -594,6 +680,18 @@ class RuleCoder:
             else:
                 # "two men were arrested in the old city": a real event whose agent the text leaves out
                 sources, note = [None], note + " | no agent named (passive)"
+        if code[:2] == "04" and pat.target_after == "" and not targets and not nominal:
+            # "received weapons", "met expectations": a meeting or visit needs an actor to meet
+            if trace is not None:
+                trace.append(Attempt(head.text, pat.name, f"matched, but the object '{target_tok.text if target_tok is not None else ''}' is not an actor"))
+            return None
+        claim = _claim_reading(code, mod, speakers, sources, targets, src_tok)
+        if claim is not None and not sources:
+            # "Israel said a rocket was fired at it": nobody named did it, so the claim is the event
+            code, sources, targets, how = claim
+            note += f" | {how} ({mod.reporting_verb}: {pat.code} {head.text})"
+            mod = Modality("asserted", f"{how}: {mod.reporting_verb}", mod.speaker_token, mod.reporting_verb, mod.quote)
+            claim = None
         if not sources:
             if trace is not None:
                 trace.append(Attempt(head.text, pat.name, f"matched, but no coded actor as source ({src_tok.text if src_tok is not None else 'no subject'})"))
@@ -621,6 +719,19 @@ class RuleCoder:
                 continue
             seen.add(key)
             out.append(self._event(sent, s, t, code, pat, head, used, mod, speaker, when, where, note))
+        if claim is not None:
+            # the reported act stays (modality "reported"); the speaker's accusation or claim of
+            # responsibility is an event of its own
+            ccode, csources, ctargets, how = claim
+            cmod = Modality("asserted", f"{how}: {mod.reporting_verb}", mod.speaker_token, mod.reporting_verb, mod.quote)
+            cnote = note + f" | {how} ({mod.reporting_verb}: {pat.code} {head.text})"
+            for s in csources:
+                for t in list(ctargets) or [None]:
+                    key = (s.code if s else None, t.code if t else None, ccode)
+                    if key in seen or (s is not None and t is not None and s.code == t.code):
+                        continue
+                    seen.add(key)
+                    out.append(self._event(sent, s, t, ccode, pat, head, used, cmod, speaker, when, where, cnote))
         if trace is not None:
             trace.append(Attempt(head.text, pat.name, "fired" + note))
         return out

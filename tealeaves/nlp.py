@@ -78,8 +78,11 @@ class _Plan:
 
 
 def parse(clean_docs: Iterable[CleanDocument], model: str = "en_core_web_sm", batch_size: int = 64,
-          prefilter: bool = True) -> Iterator[tuple[CleanDocument, tuple[Sentence, ...]]]:
-    """Split and parse each cleaned document; yields the document with its sentences in order."""
+          prefilter: bool = True, defer_entities: bool = False) -> Iterator[tuple[CleanDocument, tuple[Sentence, ...]]]:
+    """Split and parse each cleaned document; yields the document with its sentences in order.
+
+    With ``defer_entities`` the parsed sentences carry no named entities yet: the caller adds
+    them with :func:`add_entities` to the sentences that need them (NER is half of the cost)."""
     nlp = load_model(model)
     keep = load_prefilter(model) if prefilter else None
     docs = iter(clean_docs)
@@ -88,7 +91,8 @@ def parse(clean_docs: Iterable[CleanDocument], model: str = "en_core_web_sm", ba
         todo = [p for doc_plans in plans for p in doc_plans if p.to_parse is not None]
         with nlp.select_pipes(disable=[n for n in LATE_PIPES if n in nlp.pipe_names]):
             parsed_docs = list(nlp.pipe((p.to_parse for p in todo), batch_size=batch_size))
-        _late_pipes(nlp, parsed_docs, batch_size)
+        if not defer_entities:
+            _late_pipes(nlp, parsed_docs, batch_size)
         for p, parsed in zip(todo, parsed_docs):
             p.parsed = parsed
             p.to_parse = None
@@ -107,18 +111,27 @@ def _event_heads() -> frozenset[str]:
 
 
 def _late_pipes(nlp: Any, docs: list[Any], batch_size: int) -> None:
-    """Run NER (half of spaCy's cost) only on parsed sentences whose lemmas can head an event.
+    """Run NER on parsed sentences after the parser.
 
     The small model's NER has its own token-to-vector layer, so running it afterwards on a parsed
-    doc gives the same entities as running it in the pipeline. Context-only sentences keep no
-    entities; the actor resolver still finds them by name from its knowledge base.
+    doc gives the same entities as running it in the pipeline; this is what lets the pipeline
+    defer it (``defer_entities``) to the sentences that need it.
     """
     if "ner" not in nlp.pipe_names:
         return
-    heads = _event_heads()
-    need = [d for d in docs if any(t.lemma_.lower() in heads or t.lower_ in heads for t in d)]
-    for _ in nlp.get_pipe("ner").pipe(need, batch_size=batch_size):
+    for _ in nlp.get_pipe("ner").pipe(docs, batch_size=batch_size):
         pass
+
+
+def add_entities(sentences: Iterable[Sentence], model: str = "en_core_web_sm", batch_size: int = 64) -> int:
+    """Run NER on parsed sentences that have none yet; returns how many were run."""
+    nlp = load_model(model)
+    if "ner" not in nlp.pipe_names:
+        return 0
+    docs = [s.span.doc for s in sentences if s.span is not None and not s.span.doc.has_annotation("ENT_IOB")]
+    for _ in nlp.get_pipe("ner").pipe(docs, batch_size=batch_size):
+        pass
+    return len(docs)
 
 
 def stats(sentences: Iterable[Sentence]) -> tuple[int, int]:
@@ -135,8 +148,11 @@ def _plan(nlp: Any, cdoc: CleanDocument, keep: Any) -> list[_Plan]:
     split = _sentencizer()
     wanted: list[bool] = []
     cued: list[bool] = []
-    for para in cdoc.paragraphs:
-        pdoc = split(nlp.tokenizer(para.text))
+    pdocs = [split(nlp.tokenizer(para.text)) for para in cdoc.paragraphs]
+    # words written with a capital inside a sentence are names; one of them opening a sentence
+    # ("Ushakov told reporters ...") is a name too
+    names = {t.text for pdoc in pdocs for t in pdoc if t.is_title and t.is_alpha and not t.is_sent_start} if keep is not None else set()
+    for para, pdoc in zip(cdoc.paragraphs, pdocs):
         cue_starts = [s for s, _ in keep.actor_spans(para.text.lower())] if keep is not None else []
         for sent in pdoc.sents:
             if not sent.text.strip():
@@ -147,7 +163,7 @@ def _plan(nlp: Any, cdoc: CleanDocument, keep: Any) -> list[_Plan]:
             lowers = {t.lower_ for t in sent}
             named = any(sent.start_char <= c < sent.end_char for c in cue_starts)
             cued.append(named)
-            wanted.append(keep.keep(lowers, named or _capitalized(sent)))
+            wanted.append(keep.keep(lowers, named or _capitalized(sent, names)))
     last = max((i for i, w in enumerate(wanted) if w), default=-1)
     for i, p in enumerate(plans):
         # the actor resolver carries what earlier sentences name (the antecedent of "he" or of a
@@ -158,9 +174,10 @@ def _plan(nlp: Any, cdoc: CleanDocument, keep: Any) -> list[_Plan]:
     return plans
 
 
-def _capitalized(sent: Any) -> bool:
-    """A capitalized word after the first: a name the actor resolver may know or link back."""
-    return any(t.is_title and t.is_alpha for t in sent[1:])
+def _capitalized(sent: Any, names: set[str]) -> bool:
+    """A name the actor resolver may know or link back: a capitalized word after the first, or a
+    first word that the document also writes with a capital mid-sentence."""
+    return any(t.is_title and t.is_alpha for t in sent[1:]) or (len(sent) > 0 and sent[0].text in names)
 
 
 def _sentence(p: _Plan) -> Sentence:

@@ -100,6 +100,13 @@ def pattern_rules() -> tuple[list[Rule], set[str]]:
             words_needed.append((head, words))
             lemmas.add(head)
             lemmas.update(words)
+    from tealeaves.modality import REPORTING_VERBS
+
+    # the coder also reads reported speech ("X argued that it would strike" is a threat by X)
+    for verb in REPORTING_VERBS:
+        if " " not in verb:
+            words_needed.append((verb, ()))
+            lemmas.add(verb)
     if not words_needed:  # a coder without a pattern table: fall back to its plain trigger words
         for lemma in events.trigger_lemmas():
             words_needed.append((str(lemma).lower(), ()))

@@ -35,10 +35,33 @@ ARTICLES: list[tuple[str, str, str, str, list[tuple[str, str, str, str, str, int
 ]
 
 
-def build_store(con: Any) -> dict[str, list[Event]]:
-    """Writes the ARTICLES above as documents and events; returns the events by document id."""
+# Britain and Iran keep meeting while the hostile words pile up: in the week of 14 November the
+# rhetoric line rises from 1 to 3 happenings (a threat reported by two outlets, an accusation, a
+# demand) while talks go on, so say-versus-do must flag that week; the week after, talks stop.
+SAYDO_ARTICLES: list[tuple[str, str, str, str, list[tuple[str, str, str, str, str, int, float, str, str, str | None]]]] = [
+    ("s1", "2016-11-08", "Wire Desk", "British and Iranian ministers meet in Vienna", [
+        ("The British foreign secretary met the Iranian foreign minister in Vienna.", "GBRGOV", "IRNGOV", "044", "04", 1, 2.5, "asserted", "met", None),
+        ("Iran criticised Britain over the detention of a tanker crew.", "IRN", "GBR", "111", "11", 3, -2.0, "asserted", "criticised", None),
+    ]),
+    ("s2", "2016-11-15", "Harbour Times", "Talks go on in Tehran as the tanker row deepens", [
+        ("British envoys held talks with Iranian officials in Tehran on Tuesday.", "GBR", "IRN", "046", "04", 1, 7.0, "asserted", "held talks", None),
+        ("Iran threatened Britain with retaliation over the seized tanker.", "IRN", "GBR", "130", "13", 3, -4.4, "asserted", "threatened", None),
+        ("Britain accused Iran of harassing merchant ships in the Gulf.", "GBR", "IRN", "112", "11", 3, -2.0, "asserted", "accused", None),
+    ]),
+    ("s3", "2016-11-15", "Evening Ledger", "Tehran warns London over the tanker", [
+        ("Iran threatened Britain with retaliation over the seized tanker.", "IRNGOV", "GBR", "130", "13", 3, -4.4, "asserted", "threatened", None),
+        ("Iran demanded that Britain release the tanker at once.", "IRN", "GBR", "100", "10", 3, -5.0, "asserted", "demanded", None),
+    ]),
+    ("s4", "2016-11-23", "Wire Desk", "Iran halts tanker negotiations with Britain", [
+        ("Iran broke off negotiations with Britain over the tanker on Wednesday.", "IRN", "GBR", "164", "16", 4, -6.5, "asserted", "broke off", None),
+    ]),
+]
+
+
+def build_store(con: Any, articles: list[Any] = ARTICLES) -> dict[str, list[Event]]:
+    """Writes ``articles`` (by default ARTICLES above) as documents and events; returns the events by document id."""
     out: dict[str, list[Event]] = {}
-    for doc_id, date, outlet, headline, sentences in ARTICLES:
+    for doc_id, date, outlet, headline, sentences in articles:
         text = headline + "\n\n" + " ".join(s[0] for s in sentences)
         doc = Document(id=doc_id, text=text, title=headline, date=date, outlet=outlet, url=f"https://example.org/{doc_id}")
         paras = (Paragraph(0, "headline", 0, len(headline), headline),)
@@ -184,6 +207,56 @@ def test_dyad_series_by_week_counts_quads_and_leaves_out_hypothetical(client: An
     assert {p["period"]: p["material_conflict"] for p in every["points"]}["2016-10-10"] == 1
 
 
+@pytest.fixture()
+def saydo_client(con: Any, stored: Any) -> Iterator[Any]:
+    from fastapi.testclient import TestClient
+
+    from tealeaves.serve import create_app
+
+    build_store(con, SAYDO_ARTICLES)
+    with TestClient(create_app(con), raise_server_exceptions=False) as c:
+        yield c
+
+
+def test_saydo_flags_rising_threats_while_talks_go_on(saydo_client: Any) -> None:
+    resp = saydo_client.get("/api/dyads/gbr/irn/saydo", params={"period": "week"})
+    assert resp.status_code == 200, resp.text
+    body = resp.json()
+    assert (body["a"], body["b"], body["period"], body["modalities"]) == ("GBR", "IRN", "week", ["asserted", "reported"])
+    lines = {p["start"]: (p["contact"], p["rhetoric"]) for p in body["points"]}
+    assert lines == {"2016-11-07": (1, 1), "2016-11-14": (1, 3), "2016-11-21": (0, 1)}  # the threat in two outlets counts once
+    assert [(f["start"], f["kind"]) for f in body["flags"]] == [("2016-11-14", "hostile_rhetoric_with_contact")]
+    assert "from 1 to 3" in body["flags"][0]["reason"]
+
+    verbal = {e["cameo"]: e for e in body["verbal"]}
+    assert set(verbal) == {"046", "100", "130"}  # the three largest Goldstein magnitudes of quads 1 and 3
+    threat = verbal["130"]
+    assert threat["outlets"] == ["Evening Ledger", "Harbour Times"] and threat["independent_outlets"] == 2
+    assert threat["mentions"] == 2
+    detail = saydo_client.get(f"/api/events/{threat['event_id']}").json()
+    assert detail["event"]["text"] == "Iran threatened Britain with retaliation over the seized tanker."
+    assert [e["cameo"] for e in body["material"]] == ["164"]
+
+
+def test_saydo_date_range_modalities_and_cache(saydo_client: Any) -> None:
+    body = saydo_client.get("/api/dyads/GBR/IRN/saydo", params={"from": "2016-11-14", "to": "2016-11-27"}).json()
+    assert (body["start"], body["end"]) == ("2016-11-14", "2016-11-27")
+    assert [p["start"] for p in body["points"]] == ["2016-11-14", "2016-11-21"]
+    assert body["flags"] == []  # the rise is measured against the week before, which is outside the range
+    assert "044" not in {e["cameo"] for e in body["verbal"]}
+
+    quiet = saydo_client.get("/api/dyads/FRA/RUS/saydo").json()
+    assert quiet["flags"] == []  # the week Russia expels diplomats has no meeting going on
+    sanctions = saydo_client.get("/api/dyads/FRA/RUS/saydo", params={"all_modalities": "true"}).json()
+    assert "163" in {e["cameo"] for e in sanctions["material"]} and sanctions["modalities"] is None
+    assert "163" not in {e["cameo"] for e in quiet["material"]}
+
+    cache = saydo_client.app.state.cache
+    hits = cache.hits
+    again = saydo_client.get("/api/dyads/FRA/RUS/saydo")
+    assert again.json() == quiet and cache.hits == hits + 1
+
+
 def test_actors_stats_and_network(client: Any) -> None:
     found = client.get("/api/actors", params={"q": "France"}).json()["items"]
     assert found and found[0]["code"].startswith("FRA")
@@ -207,6 +280,13 @@ def test_actors_stats_and_network(client: Any) -> None:
     ("/api/events?dyad=FRA", 400),
     ("/api/dyads/FRA/RUS/series?period=century", 422),
     ("/api/dyads/FRA;DROP/RUS/series", 422),
+    ("/api/dyads/FRA/RUS/saydo?period=fortnight", 422),
+    ("/api/dyads/FRA/RUS/saydo?from=last-week", 422),
+    ("/api/dyads/FRA%20RUS/IRN/saydo", 422),
+    ("/api/dyads/FRA/RUS/saydo?from=2016-10-20&to=2016-10-01", 400),
+    ("/api/dyads/FRA/RUS/saydo?period=day&from=1900-01-01", 400),
+    ("/api/dyads/FRA/RUS/saydo?period=month&from=9999-12-01&to=9999-12-31", 400),
+    ("/api/dyads/FRA/saydo", 404),
     ("/static/../../etc/passwd", 404),
     ("/static/app.py", 404),
 ])
@@ -273,7 +353,7 @@ def test_openapi_and_pages_are_served_without_third_party_assets(client: Any) ->
 
     schema = client.get("/openapi.json").json()
     assert {"/api/events", "/api/events/{event_id}", "/api/documents/{doc_id}", "/api/dyads/{a}/{b}/series",
-            "/api/actors", "/api/stats", "/api/documents"} <= set(schema["paths"])
+            "/api/dyads/{a}/{b}/saydo", "/api/actors", "/api/stats", "/api/documents"} <= set(schema["paths"])
     assert "ErrorResponse" in schema["components"]["schemas"]
     for page in ("/", "/docs"):
         html = client.get(page).text

@@ -20,7 +20,7 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
 @pytest.fixture(scope="module")
 def base_url() -> Iterator[str]:
-    from test_api import build_store
+    from test_api import SAYDO_ARTICLES, build_store
     from test_serve import running_server
 
     from tealeaves import store
@@ -28,6 +28,7 @@ def base_url() -> Iterator[str]:
 
     con = store.connect(":memory:")
     build_store(con)
+    build_store(con, SAYDO_ARTICLES)
     with running_server(create_app(con)) as url:
         yield url
     con.close()
@@ -95,6 +96,52 @@ def test_pick_a_dyad_see_the_timeline_the_events_and_an_article(page: Any, base_
     page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
     assert not page.errors, page.errors
     assert all(u.startswith(base_url) for u in page.requests), [u for u in page.requests if not u.startswith(base_url)]
+
+
+def test_say_vs_do_panel_flags_rising_threats_during_talks(page: Any, base_url: str) -> None:
+    page.select_option("#dyad-select", "GBR,IRN")
+    page.wait_for_function("window.tl.lines && window.tl.lines.data.labels.length > 0")
+    assert page.evaluate("window.tl.lines.data.labels") == ["2016-11-07", "2016-11-14", "2016-11-21"]
+    assert page.evaluate("window.tl.lines.data.datasets.map(d => d.data)") == [[1, 1, 0], [1, 3, 1]]  # contact, rhetoric
+
+    flags = page.locator("#flag-list li.flag")
+    assert flags.count() == 1
+    assert flags.first.get_attribute("data-start") == "2016-11-14"
+    assert "rhetoric rose from 1 to 3" in flags.first.inner_text() and "week of 2016-11-14" in flags.first.inner_text()
+
+    # the flagged week is shaded on the timeline (the band's top edge is drawn in the flag colour), the others are not
+    edge = """(i) => { const c = window.tl.chart, x = c.scales.x, r = c.currentDevicePixelRatio;
+        const px = c.ctx.getImageData(Math.round(x.getPixelForValue(i) * r), Math.round((c.chartArea.top + 1) * r), 1, 1).data;
+        return [px[0], px[1], px[2]]; }"""
+    flagged, plain = page.evaluate(edge, 1), page.evaluate(edge, 0)
+    assert flagged[0] > 180 and 120 < flagged[1] < 180 and flagged[2] < 60, flagged
+    assert plain != flagged
+    # hovering the flagged week shows the reason in the tooltip
+    box = page.locator("#timeline").bounding_box()
+    x = page.evaluate("window.tl.chart.scales.x.getPixelForValue(1)")
+    page.mouse.move(box["x"] + x, box["y"] + box["height"] / 2)
+    page.wait_for_function("window.tl.chart.tooltip.opacity > 0 && window.tl.chart.tooltip.footer.length > 0")
+    assert "rhetoric rose from 1 to 3" in " ".join(page.evaluate("window.tl.chart.tooltip.footer"))
+
+    verbal = page.locator("#strongest-verbal li")
+    assert verbal.count() == 3
+    threat = page.locator("#strongest-verbal li", has_text="threatened Britain")
+    assert "Evening Ledger, Harbour Times" in threat.inner_text() and "2 independent outlets" in threat.inner_text()
+    assert "broke off negotiations" in page.locator("#strongest-material").inner_text()
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.mouse.move(box["x"] + x, box["y"] + box["height"] / 2)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-saydo.png"), full_page=True)
+
+    threat.click()
+    page.wait_for_selector("#article mark.coded")
+    assert page.locator("#article mark.coded").inner_text() == "Iran threatened Britain with retaliation over the seized tanker."
+
+    flags.first.click()
+    page.wait_for_function("document.getElementById('events-title').textContent.includes('2016-11-14')")
+    page.wait_for_function("document.querySelectorAll('#event-list tr.event-row').length === 5")
+    assert not page.errors, page.errors
+    assert all(u.startswith(base_url) for u in page.requests)
 
 
 def test_type_an_actor_name_and_search(page: Any) -> None:

@@ -108,3 +108,22 @@ def test_cli_fails_below_floor_and_writes_report(runner: Any, tmp_path: Path, mo
     floors.write_text(json.dumps({"petr2.coded": {"min": 0.4}}), encoding="utf-8")
     res = runner.invoke(main, ["evaluate", "--gold", str(tmp_path), "--floors", str(floors)])
     assert res.exit_code == 0, res.output
+
+
+def test_country_actor_and_event_pairing() -> None:
+    from tealeaves.models import Mention
+
+    assert ev.country_actor("USAGOV") == "USA" and ev.country_actor("IGOUNOMIL") == "IGOUNOMIL"
+    assert ev.country_actor("---REB") is None and ev.country_actor("NGOHRI") is None
+    rep = ev.Report()
+    # two gold events in opposite directions line up with the coded event whose actors agree
+    gold = (("046", "LBN", "USA"), ("046", "USA", "LBN"))
+    usa, lbn = Mention("US", "USAMIL", "USA", "MIL"), Mention("Lebanon", "LBNGOV", "LBN", "GOV")
+
+    class E:
+        def __init__(self, cameo: str, s: Mention, t: Mention) -> None:
+            self.cameo, self.root, self.quad, self.source, self.target = cameo, cameo[:2], 1, s, t
+
+    assert ev.pair_events(gold, [E("046", usa, lbn)]) == [(1, 0)]
+    assert ev.pair_events(gold, [E("040", usa, lbn), E("190", lbn, usa)]) == [(0, 1), (1, 0)]
+    assert rep.figures == {}

@@ -12,7 +12,12 @@ from typing import Any
 CODED_LANGUAGES = frozenset({"en"})
 MIN_LETTERS = 40
 MIN_CONFIDENCE = 0.9
-SAMPLE_CHARS = 4000
+SAMPLE_CHARS = 1500
+# Text where these words make up this share of the tokens is English without asking the model:
+# no other language uses them at anything like that rate, and the check is ~50x cheaper.
+ENGLISH_WORDS = frozenset({"the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "said", "it", "by", "as", "at", "from", "has", "have", "be", "he", "his", "are", "were", "not", "but", "this", "which", "will"})
+ENGLISH_SHARE = 0.25
+MIN_WORDS = 40
 
 
 @lru_cache(maxsize=1)
@@ -27,6 +32,9 @@ def detect(text: str) -> str | None:
     sample = text[:SAMPLE_CHARS]
     if sum(c.isalpha() for c in sample) < MIN_LETTERS:
         return None
+    words = sample.lower().split()
+    if len(words) >= MIN_WORDS and sum(w in ENGLISH_WORDS for w in words) >= ENGLISH_SHARE * len(words):
+        return "en"
     lang, prob = _identifier().classify(sample)
     return str(lang) if float(prob) >= MIN_CONFIDENCE else None
 

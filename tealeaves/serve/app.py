@@ -157,6 +157,15 @@ class ResponseCache:
                 self.size -= len(dropped)
 
 
+def _check_range(start: dt.date | None, end: dt.date | None, period: str, names: tuple[str, str] = ("start", "end")) -> None:
+    if start and end and end < start:
+        raise InputError(f"{names[1]} is before {names[0]}")
+    if any(d and d.year >= 9999 for d in (start, end)):
+        raise InputError("dates must lie before the year 9999")
+    if start and end and period == "day" and (end - start).days > 3660:
+        raise InputError("at most ten years of days; use period=week or month")
+
+
 def reader(request: Request) -> Iterator[Any]:
     """A cursor of the app's store connection for one request (DuckDB cursors are per-thread)."""
     cur = LazyCursor(request.app.state.con)
@@ -315,10 +324,7 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
         all_modalities: Annotated[bool, Query(description="Count negated, hypothetical and future events too.")] = False,
     ) -> Response:
         """Clustered events (one per happening, however many articles report it) per period."""
-        if start and end and end < start:
-            raise InputError("end is before start")
-        if start and end and period == "day" and (end - start).days > 3660:
-            raise InputError("at most ten years of days; use period=week or month")
+        _check_range(start, end, period)
         mods = None if all_modalities else ["asserted", "reported"]
 
         def compute() -> dict[str, Any]:
@@ -327,6 +333,28 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
             return {"a": a.upper(), "b": b.upper(), "period": period, "modalities": mods, "points": points}
 
         return cached(request, m.DyadSeries, compute)
+
+    @app.get("/api/dyads/{a}/{b}/saydo", response_model=m.SayDoOut, responses=ERRORS, tags=["dyads"])
+    def saydo(
+        request: Request,
+        cur: Cur,
+        a: Annotated[str, Path(pattern=CODE_RE)],
+        b: Annotated[str, Path(pattern=CODE_RE)],
+        period: Annotated[str, Query(pattern="^(day|week|month)$")] = "week",
+        start: Annotated[dt.date | None, Query(alias="from", description="First date (inclusive).")] = None,
+        end: Annotated[dt.date | None, Query(alias="to", description="Last date (inclusive).")] = None,
+        all_modalities: Annotated[bool, Query(description="Count negated, hypothetical and future events too.")] = False,
+    ) -> Response:
+        """Say versus do: the verbal and material tracks, the contact line (consultations, visits,
+        meetings, negotiations) against the rhetoric line (demands, accusations, threats, cuts in
+        relations), the strongest events behind each track, and the flagged periods."""
+        _check_range(start, end, period, ("from", "to"))
+
+        def compute() -> dict[str, Any]:
+            with writer.lock.read():
+                return queries.say_vs_do(cur, a, b, period, all_modalities, start, end)
+
+        return cached(request, m.SayDoOut, compute)
 
     @app.get("/api/actors", response_model=m.ActorList, responses=ERRORS, tags=["actors"])
     def list_actors(request: Request, cur: Cur, q: Annotated[str | None, Query(max_length=100)] = None,

@@ -343,6 +343,34 @@ def dyad_series(cur: Any, a: str, b: str, period: str, include_all: bool,
     return out
 
 
+PERIOD_DAYS = {"day": 1, "week": 7, "month": 28}
+MAX_POINTS = 5000
+
+
+def say_vs_do(cur: Any, a: str, b: str, period: str, include_all: bool,
+              start: dt.date | None = None, end: dt.date | None = None) -> dict[str, Any]:
+    """``readout.say_vs_do`` as a JSON record, each strongest event with the id of its representative
+    stored event so the dashboard can open its article."""
+    from tealeaves import readout
+
+    first, last = start, end
+    if first is None or last is None:
+        lo, hi = cur.execute("SELECT min(date), max(date) FROM clusters WHERE date IS NOT NULL").fetchone()
+        first, last = first or lo, last or hi
+    if first and last and (last - first).days // PERIOD_DAYS[period] > MAX_POINTS:
+        raise InputError(f"over {MAX_POINTS} {period}s between {first} and {last}; narrow from/to or use a longer period")
+    sd = readout.say_vs_do(cur, a, b, period, start.isoformat() if start else None, end.isoformat() if end else None,
+                           include_all_modalities=include_all)
+    out = sd.to_record()
+    ids = [e["cluster_id"] for e in out["verbal"] + out["material"]]
+    reps = dict(cur.execute("SELECT id, representative FROM clusters WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                            [ids]).fetchall()) if ids else {}
+    for e in out["verbal"] + out["material"]:
+        e["event_id"] = reps.get(e["cluster_id"])
+    out["modalities"] = None if include_all else list(readout.DEFAULT_MODALITIES)
+    return out
+
+
 def actor_names() -> dict[str, str]:
     """Country codes to names from the package's actor data (best effort: empty when unreadable)."""
     import csv

@@ -3,7 +3,11 @@
 
 const QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"};
 const $ = (id) => document.getElementById(id);
-const tl = window.tl = { chart: null, a: null, b: null, range: null, filter: null, cursor: null, points: [] };
+const FLAG_KINDS = {
+  hostile_rhetoric_with_contact: "hostile words while still meeting",
+  warm_words_falling_contact: "warm words while contact falls",
+};
+const tl = window.tl = { chart: null, lines: null, a: null, b: null, range: null, filter: null, cursor: null, points: [], saydo: null, flags: {} };
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -98,17 +102,52 @@ async function show() {
   if (b) await drawTimeline(a, b);
   else {
     if (tl.chart) { tl.chart.destroy(); tl.chart = null; }
+    clearSayDo("Pick two actors to compare their contact and rhetoric.");
     $("timeline-title").textContent = `Say versus do: type a second actor to see ${a}'s timeline with it`;
   }
   $("events-title").textContent = b ? `Events between ${a} and ${b}` : `Events involving ${a}`;
   await Promise.all([listEvents(filter), drawNetwork(null)]);
 }
 
+// Shades the flagged periods of a category chart; options.plugins.flagBands.flags maps a period start to its flags.
+const flagBands = {
+  id: "flagBands",
+  beforeDatasetsDraw(chart, args, opts) {
+    const flagged = (opts && opts.flags) || {};
+    const x = chart.scales.x, area = chart.chartArea, labels = chart.data.labels, ctx = chart.ctx;
+    ctx.save();
+    labels.forEach((label, i) => {
+      if (!flagged[label]) return;
+      const px = x.getPixelForValue(i);
+      const left = i > 0 ? (px + x.getPixelForValue(i - 1)) / 2 : area.left;
+      const right = i < labels.length - 1 ? (px + x.getPixelForValue(i + 1)) / 2 : area.right;
+      ctx.fillStyle = "rgba(240, 180, 0, 0.22)";
+      ctx.fillRect(left, area.top, right - left, area.bottom - area.top);
+      ctx.fillStyle = "#d49a00";
+      ctx.fillRect(left, area.top, right - left, 3);
+    });
+    ctx.restore();
+  },
+};
+
+function flagFooter(items) {
+  const label = items.length ? items[0].label : null;
+  return (tl.flags[label] || []).map((f) => `⚑ ${FLAG_KINDS[f.kind] || f.kind}: ${f.reason}`);
+}
+
+function periodName(start, period) {
+  return period === "week" ? `week of ${start}` : period === "month" ? start.slice(0, 7) : start;
+}
+
 async function drawTimeline(a, b) {
   const period = $("period").value;
-  const res = await api(`/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/series`,
-    {period, all_modalities: $("all-modalities").checked ? "true" : null});
+  const all = $("all-modalities").checked ? "true" : null;
+  const base = `/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}`;
+  const [res, saydo] = await Promise.all([api(`${base}/series`, {period, all_modalities: all}),
+    api(`${base}/saydo`, {period, all_modalities: all}).catch((error) => ({error}))]);
   tl.points = res.points;
+  tl.flags = {};
+  for (const f of saydo.flags || []) (tl.flags[f.start] = tl.flags[f.start] || []).push(f);
   $("timeline-title").textContent = `Say versus do: ${a} and ${b}, per ${period}`;
   const labels = res.points.map((p) => p.period);
   const set = (label, key, sign, color, stack) => ({
@@ -128,21 +167,86 @@ async function drawTimeline(a, b) {
       interaction: {mode: "index", intersect: false},
       scales: {x: {stacked: true}, y: {stacked: true, title: {display: true, text: "events (conflict below zero)"},
         ticks: {precision: 0, callback: (v) => Math.abs(v)}}},
-      plugins: {tooltip: {callbacks: {label: (ctx) => `${ctx.dataset.label}: ${Math.abs(ctx.raw)}`}},
-        legend: {position: "bottom"}},
+      plugins: {tooltip: {callbacks: {label: (ctx) => `${ctx.dataset.label}: ${Math.abs(ctx.raw)}`, footer: flagFooter}},
+        legend: {position: "bottom"}, flagBands: {flags: tl.flags}},
       onClick: (evt, elements, chart) => {
         const hit = chart.getElementsAtEventForMode(evt, "index", {intersect: false}, false);
-        if (hit.length) pickPeriod(hit[0].index);
+        if (hit.length) pickPeriod(chart.data.labels[hit[0].index]);
       },
     },
+    plugins: [flagBands],
   });
   if (!labels.length) $("timeline-title").textContent += " — no dated events for this pair";
+  drawSayDo(saydo, period);
 }
 
-async function pickPeriod(index) {
-  const p = tl.points[index];
-  if (!p) return;
-  const start = p.period, end = periodEnd(start, $("period").value);
+// ---- contact versus rhetoric, flagged periods, the strongest events behind each track --------
+function clearSayDo(message) {
+  if (tl.lines) { tl.lines.destroy(); tl.lines = null; }
+  tl.saydo = null;
+  $("saydo-title").textContent = "Contact versus rhetoric";
+  $("flag-list").replaceChildren();
+  $("strongest-verbal").replaceChildren(el("li", {class: "empty"}, message));
+  $("strongest-material").replaceChildren();
+}
+
+function drawSayDo(res, period) {
+  if (res.error) { clearSayDo("Could not load: " + res.error.message); return; }
+  clearSayDo("");
+  tl.saydo = res;
+  $("saydo-title").textContent = `Contact versus rhetoric: ${res.a} and ${res.b}, per ${period}`;
+  const line = (label, key, color) => ({label, data: res.points.map((p) => p[key]), borderColor: color, backgroundColor: color,
+    borderWidth: 2, pointRadius: 3, tension: 0});
+  tl.lines = new Chart($("lines"), {
+    type: "line",
+    data: {labels: res.points.map((p) => p.start), datasets: [
+      line("contact: consultations, visits, meetings", "contact", "#2f6fb3"),
+      line("rhetoric: threats, accusations, demands, cuts", "rhetoric", "#b3362f"),
+    ]},
+    options: {
+      responsive: true, maintainAspectRatio: false, animation: false,
+      interaction: {mode: "index", intersect: false},
+      scales: {y: {beginAtZero: true, ticks: {precision: 0}, title: {display: true, text: "events"}}},
+      plugins: {legend: {position: "bottom"}, tooltip: {callbacks: {footer: flagFooter}}, flagBands: {flags: tl.flags}},
+      onClick: (evt, elements, chart) => {
+        const hit = chart.getElementsAtEventForMode(evt, "index", {intersect: false}, false);
+        if (hit.length) pickPeriod(chart.data.labels[hit[0].index]);
+      },
+    },
+    plugins: [flagBands],
+  });
+  const flags = $("flag-list");
+  for (const f of res.flags) {
+    flags.append(el("li", {class: `flag ${f.kind}`, "data-start": f.start, title: "Click to list this period's events",
+      onclick: () => pickPeriod(f.start)},
+      el("span", {class: "when"}, `⚑ ${periodName(f.start, period)}`), `${FLAG_KINDS[f.kind] || f.kind}: ${f.reason}`));
+  }
+  if (!res.flags.length && res.points.length) {
+    flags.append(el("li", {class: "none"}, "No period flagged for this pair."));
+  }
+  strongestList($("strongest-verbal"), res.verbal);
+  strongestList($("strongest-material"), res.material);
+}
+
+function strongestList(list, events) {
+  list.replaceChildren();
+  for (const e of events) {
+    const attrs = e.event_id ? {"data-event": e.event_id, title: "Click to read the article", onclick: () => openEvent(e.event_id, null)} : {};
+    const many = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    list.append(el("li", attrs,
+      el("span", {class: `code q${e.quad}`, title: QUADS[e.quad] || ""}, e.cameo), " ",
+      el("span", {class: "code"}, `${e.source || "?"} → ${e.target || "—"}`),
+      ` · ${e.date || "undated"} · Goldstein ${e.goldstein}` + (e.modality === "asserted" ? "" : ` · ${e.modality}`),
+      el("div", {class: "sentence-text"}, (e.text || "").slice(0, 200)),
+      el("div", {class: "outlets"}, "reported by ", el("strong", {}, e.outlets.join(", ") || "—"),
+        ` (${many(e.independent_outlets, "independent outlet")}, ${many(e.mentions, "mention")})`)));
+  }
+  if (!events.length) list.append(el("li", {class: "empty"}, "No events on this track."));
+}
+
+async function pickPeriod(start) {
+  if (!start || !tl.a || !tl.b) return;
+  const end = periodEnd(start, $("period").value);
   tl.range = {start, end};
   $("events-title").textContent = `Events between ${tl.a} and ${tl.b}, ${start} to ${end}`;
   await Promise.all([listEvents({dyad: `${tl.a},${tl.b}`, start, end}), drawNetwork(tl.range)]);
