@@ -6,6 +6,8 @@ For each sentence the resolver
      "Turkish and Azerbaijani troops" -> troops, "Col. Mehmet Y., a Turkish army spokesman" -> Y.);
   3. composes one Mention per head and country: country from names, adjectives, possessives,
      capitals or "of Iran"; sector from the person's dated role, else the strongest title or body word;
+     a current title stated in the mention ("Assistant Secretary of State X") beats a table role that
+     does not cover the article's date, unless the mention says "former", "ex-" or "then-";
   4. gives groups with no country one from a location in context ("police in Lagos");
   5. resolves later mentions (surnames, title alone, pronouns) against earlier ones (``tealeaves.coref``).
 
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from tealeaves.kb import FORMER, Hit, KnowledgeBase, Target, day_of
+from tealeaves.kb import FORMER, NON_STATE_PREFIXES as NON_STATE, Hit, KnowledgeBase, Target, day_of
 from tealeaves.models import CleanDocument, Mention, Sentence
 from tealeaves.settings import Settings
 
@@ -34,6 +36,7 @@ OF_PREPS = {"of", "for", "from"}
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into", "within"}
 RELATIONAL = {"partner", "ally", "neighbour", "neighbor", "counterpart", "rival", "enemy", "opponent", "adversary", "foe", "friend", "critic"}
 CONTEXT_SECTORS = {"REB", "OPP", "COP", "CVL", "CRM", "MIL", "REF"}  # groups that take their country from where they are
+PAST_MARKERS = {"former", "ex", "then", "late", "retired", "onetime", "one-time", "erstwhile"}
 PERSON_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lady", "lord", "madam"}
 
 
@@ -270,13 +273,30 @@ class ActorResolver:
                     kind = t.form
         if person is not None:
             t = person.best
-            pcountry, psector, _, reason = self.kb.person_code(t.person_id or "", day)
+            pid = t.person_id or ""
+            pcountry, psector, prole, reason = self.kb.person_code(pid, day)
             note(f"{t.label}: {reason}")
             if pcountry:
                 country = pcountry
-                name = self.kb.person_name(t.person_id or "")
-                coref.add_person(sent, t.person_id or "", name, self.kb.person_gender(t.person_id or ""))
-                m = Mention(text, country + (psector or ""), country, psector, start, end, f"kb.person.{t.kind}", name)
+                rule = f"kb.person.{t.kind}"
+                stated = _stated_title(strong, weak, doc[start_i:end_i + 1])
+                if stated and not _role_current(prole, day):
+                    # the article names a current office the table does not cover on its date: trust the text
+                    psector = stated
+                    country = next((c for c in countries if not c.startswith(NON_STATE)), country)
+                    rule = f"kb.person.{t.kind}+stated_title"
+                    note(f"'{text}' states a current title -> {country}{psector}, not the table's role on {day}")
+                elif not _role_current(prole, day) and not _marked_past(strong, weak, doc[start_i:end_i + 1]):
+                    earlier = coref.stated_code(pid)
+                    if earlier is not None:
+                        country, psector = earlier
+                        rule = f"kb.person.{t.kind}+stated_title.coref"
+                        note(f"'{text}': an earlier mention in this document stated a title -> {country}{psector}")
+                name = self.kb.person_name(pid)
+                coref.add_person(sent, pid, name, self.kb.person_gender(pid))
+                if rule.endswith("+stated_title"):
+                    coref.set_stated(pid, country, psector)
+                m = Mention(text, country + (psector or ""), country, psector, start, end, rule, name)
                 coref.register(sent, m, ph, kind="person", number="sing")
                 return [m]
         title_sector = None
@@ -288,7 +308,8 @@ class ActorResolver:
             sector = title_sector if title_sector else sector
         if any(t.kind == "sector" and t.sector == FORMER for _, t in strong):
             sector = FORMER
-        is_person = ph.head.ent_type_ == "PERSON" or kind == "person" or _has_person_title(ph.head)
+        is_person = (ph.head.ent_type_ == "PERSON" or kind == "person" or _has_person_title(ph.head)
+                     or _titled_name(ph))
         if is_person and sector is None and any(tok.lower_ in ("gen.", "col.", "general") for tok in doc[start_i:end_i + 1]):
             sector = "MIL"
         number = "plur" if (ph.head.tag_ in ("NNS", "NNPS") or kind == "group") else "sing"
@@ -376,6 +397,39 @@ def _head_in(ph: Phrase, kind: str) -> bool:
 
 def _has_person_title(tok: Any) -> bool:
     return any(c.lower_ in PERSON_TITLES for c in tok.lefts)
+
+
+def _titled_name(ph: Phrase) -> bool:
+    """A proper name carrying a person role word ("Kremlin aide Yuri Ushakov"): a person even without NER."""
+    head = ph.head
+    if head.pos_ != "PROPN" or any(h.start <= head.i < h.end for h in ph.hits):
+        return False
+    return any(h.best.kind == "sector" and h.best.form == "person" for h in ph.hits)
+
+
+def _stated_title(strong: list[tuple[int, Target]], weak: list[tuple[int, Target]], tokens: Any) -> str | None:
+    """The sector of an office the mention itself names ("Assistant Secretary of State Victoria Nuland"),
+    unless the mention marks it as past ("former", "ex-", "then-", "the late")."""
+    if _marked_past(strong, weak, tokens):
+        return None
+    if not any(t.sector and t.form == "person" for _, t in strong + weak):
+        return None  # a body word alone ("army") is no office of this person
+    pool = [(d, t) for d, t in strong if t.sector] or [(d, t) for d, t in weak if t.sector]
+    return min(pool, key=lambda x: x[0])[1].sector if pool else None
+
+
+def _marked_past(strong: list[tuple[int, Target]], weak: list[tuple[int, Target]], tokens: Any) -> bool:
+    """Whether the mention says its office is past: "former", "ex-", "then-", "the late", a former-holder word."""
+    if any(tok.lower_ in PAST_MARKERS or tok.lower_.startswith(("ex-", "then-")) for tok in tokens):
+        return True
+    return any(t.sector == FORMER for _, t in strong + weak)
+
+
+def _role_current(role: Any, day: str | None) -> bool:
+    """Whether the table's role is a dated one that covers the article's day."""
+    if role is None or day is None:
+        return role is not None and role.sector != FORMER
+    return bool(role.start or role.end) and role.covers(day) and role.sector != FORMER
 
 
 def _extent(ph: Phrase, span: Any) -> tuple[int, int]:

@@ -62,6 +62,17 @@ RECIPROCAL_CODES = frozenset({"040", "043", "044", "046", "050", "057", "061", "
 AGENTLESS_ROOTS = frozenset({"08", "17", "18", "19", "20"})
 # a stated intention to use force is a threat (CAMEO 13x) by the one who states it
 THREAT_FOR_ROOT = {"15": "138", "17": "137", "18": "138", "19": "138", "20": "138", "16": "131"}
+# "X asked / urged / wants Y to do Z": an appeal (02x) by X to Y; what Z is decides the kind of appeal
+APPEAL_VERBS = frozenset({"ask", "urge", "call", "appeal", "press", "want", "encourage", "implore", "beg", "exhort", "request", "plead"})
+APPEAL_PREPS = {"call": "on", "appeal": "to", "plead": "with"}
+APPEAL_FOR = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "15": "021", "17": "021", "18": "021",
+              "19": "021", "20": "021", "071": "0231", "072": "0232", "073": "0233", "074": "0234", "081": "0251",
+              "082": "0252", "083": "024", "084": "0253", "085": "0254", "086": "0255", "087": "0256", "045": "028"}
+# statements, appeals, intentions, consultations and diplomatic acts (roots 01-05) mean something
+# only when it is known who made them: a coded actor, or at least a political role ("the
+# government", "rebels"); "economists said" or "the company said" is not an event
+VERBAL_ROOTS = frozenset({"01", "02", "03", "04", "05"})
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "JUD", "COP", "LEG", "UAF", "SPY", "LAB", "PTY", "ELI", "NGO", "IGO"})
 
 
 @dataclass(frozen=True)
@@ -330,6 +341,38 @@ def _said_directly(head: Any) -> bool:
     return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS
 
 
+def _consequence_of_attack(head: Any, pat: Pattern, sent: Sentence, events: list[Event]) -> bool:
+    """"Rebels shelled the town, killing eight": the killing is what the shelling did, one event."""
+    if head.dep_ != "advcl" or head.tag_ != "VBG" or ontology.lookup(pat.code).quad != 4:
+        return False
+    gov = sent.offset(head.head)
+    return any(e.evidence_start <= gov < e.evidence_end and e.quad == 4 for e in events)
+
+
+def _appeal_parts(verb: Any, lemma: str) -> tuple[Any, Any]:
+    """(who is asked, the verb of what they are asked to do) of an appeal verb, or Nones.
+
+    "urged Russia to withdraw" (object + to-complement), "called on Iran to release" (the verb's
+    preposition), "wants Putin to attack" (the parser's clausal complement with its own subject).
+    """
+    def infinitive(v: Any) -> bool:
+        return v.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)
+
+    act = next((c for c in verb.children if c.dep_ == "xcomp" and infinitive(c)), None)
+    if act is not None:
+        prep = APPEAL_PREPS.get(lemma)
+        if prep:
+            p = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == prep), None)
+            asked = next((g for g in p.children if g.dep_ == "pobj"), None) if p is not None else None
+        else:
+            asked = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+        return asked, act
+    act = next((c for c in verb.children if c.dep_ == "ccomp" and infinitive(c)), None)
+    if act is not None and lemma in ("want", "ask", "urge", "encourage", "press"):
+        return next((c for c in act.children if c.dep_ == "nsubj"), None), act
+    return None, None
+
+
 def _unmatched_clause(used: list[Any], head: Any) -> Any:
     """A verb complement the pattern's words sit under but that is not itself a pattern word.
 
@@ -490,6 +533,11 @@ def _default_targets(head: Any, sent: Sentence, mentions: tuple[Mention, ...]) -
     return first, []
 
 
+def _coded(m: Mention | None) -> bool:
+    """An actor who can be the source of a statement or other verbal act: a code, a country, or a political role."""
+    return m is not None and bool(m.code or m.country or (m.sector or "").upper() in POLITICAL_SECTORS)
+
+
 def _usable(m: Mention) -> bool:
     """An actor the coder can use: a code, or at least a role ("police", sector COP) without a country."""
     return bool(m.code or m.sector)
@@ -513,6 +561,12 @@ def _mentions_for(tok: Any, sent: Sentence, mentions: tuple[Mention, ...]) -> li
             if m not in found:
                 found.append(m)
     return found
+
+
+def _names_actor(tok: Any, sent: Sentence, mentions: tuple[Mention, ...]) -> bool:
+    """True when an actor mention covers ``tok`` itself (or one of its conjuncts), not just its phrase."""
+    offs = [sent.offset(h) for h in (tok, *tok.conjuncts)]
+    return any(_usable(m) and m.start <= off < m.end for m in mentions for off in offs)
 
 
 def off_topic(span: Any, code: str) -> str | None:
@@ -563,6 +617,54 @@ class RuleCoder:
             events[:] = [e for e in events if e.evidence_start == events[0].evidence_start] if events else []
         return events
 
+    def _appeal(self, verb: Any, sent: Sentence, mentions: tuple[Mention, ...], ctx: ArticleContext,
+                patterns: dict[tuple[str, bool], tuple[Pattern, ...]], used_tokens: set[int],
+                seen: set[tuple[str | None, str | None, str]], trace: list[Attempt] | None) -> list[Event]:
+        """"X urged Y to withdraw", "X wants Y to attack Z": an appeal (02x) by X to Y.
+
+        The asked-for act did not happen; it only says what kind of appeal this is (to yield 025x,
+        for aid 023x, to meet 026 ...), so it is not coded as an event of its own.
+        """
+        lemma = verb.lemma_.lower()
+        asked, act = _appeal_parts(verb, lemma)
+        if asked is None or act is None:
+            return []
+        sources = [m for m in _mentions_for(_subject(verb), sent, mentions) if _coded(m)]
+        targets = _mentions_for(asked, sent, mentions)
+        if not sources or not targets:
+            return []
+        inner, used = None, []
+        for cand in patterns.get((act.lemma_.lower(), False), ()):
+            if cand.fallback:
+                continue
+            hit = _match(cand, act)
+            if not isinstance(hit, str):
+                inner, used = cand, [act, *hit[0]]
+                break
+        if inner is None and lemma == "want":
+            return []  # "wants Y to be happy" asks for nothing
+        acode = inner.code if inner else "020"
+        code = "020" if acode[:2] in ("01", "02", "03") else APPEAL_FOR.get(acode[:3]) or APPEAL_FOR.get(acode[:2]) or "020"
+        pat = Pattern(code, lemma, (), "", False, 0, f"{lemma} {{T}} to {act.lemma_.lower()}", "rule:appeal")
+        mod = modality_of(verb)
+        speaker = next(iter(_mentions_for(mod.speaker_token, sent, mentions)), None) if mod.speaker_token is not None else None
+        when = dates.event_date(verb, ctx.date, future=mod.value == "future")
+        spans = [(m.start - sent.start + sent.span.start_char, m.end - sent.start + sent.span.start_char) for m in [sources[0], *targets]]
+        where = places.event_place(verb, ctx.countries, spans)
+        note = f" | appeal for {inner.code} {act.text}" if inner else " | appeal"
+        out: list[Event] = []
+        for t in targets:
+            key = (sources[0].code, t.code, code)
+            if key in seen or (t.code or t.sector, t.country) == (sources[0].code or sources[0].sector, sources[0].country):
+                continue
+            seen.add(key)
+            out.append(self._event(sent, sources[0], t, code, pat, verb, used, mod, speaker, when, where, note))
+        if out:
+            used_tokens.update(t.i for t in [verb, act, *used])
+            if trace is not None:
+                trace.append(Attempt(verb.text, pat.name, "fired" + note))
+        return out
+
     def _speech_demands(self, sent: Sentence, mentions: tuple[Mention, ...], ctx: ArticleContext, used_tokens: set[int],
                         seen: set[tuple[str | None, str | None, str]], trace: list[Attempt] | None) -> list[Event]:
         """"X said Y must stop the attacks": a demand (100) by X on Y, whatever Y is told to do."""
@@ -600,10 +702,19 @@ class RuleCoder:
         for head in heads:
             if head.i in used_tokens or head.pos_ not in ("VERB", "NOUN", "PROPN", "AUX"):
                 continue
+            if not fallback_pass and head.pos_ == "VERB" and head.lemma_.lower() in APPEAL_VERBS:
+                appeal = self._appeal(head, sent, mentions, ctx, patterns, used_tokens, seen, trace)
+                if appeal:
+                    events.extend(appeal)
+                    continue
             nominal = head.pos_ in ("NOUN", "PROPN")
             cands = patterns.get((head.lemma_.lower(), nominal)) or patterns.get((head.lower_, nominal)) or ()
             for pat in cands:
                 if pat.fallback != fallback_pass:
+                    continue
+                if _consequence_of_attack(head, pat, sent, events):
+                    if trace is not None:
+                        trace.append(Attempt(head.text, pat.name, f"part of the attack coded at '{head.head.text}'"))
                     continue
                 hit = _match(pat, head)
                 if isinstance(hit, str):
@@ -613,11 +724,11 @@ class RuleCoder:
                 fired = self._fire(sent, mentions, ctx, pat, head, hit, seen, trace)
                 if fired is None:
                     continue
-                if head.dep_ == "xcomp" and any("| stated intention (" in e.rule for e in fired):
-                    # "pledged to release them" is one intention (0353), not also a bare "pledge" (030)
+                if head.dep_ == "xcomp" and fired and head.head.lemma_.lower() in INTENT_GOVERNORS:
+                    # "pledged to release them" is one intention (0353), "pledged to expel them" one
+                    # planned expulsion (174, future), not also a bare "pledge" (030)
                     gov = sent.offset(head.head)
-                    roots = {e.root for e in fired}
-                    events[:] = [e for e in events if not (e.evidence_start == gov and e.root in roots)]
+                    events[:] = [e for e in events if not (e.evidence_start == gov and e.root == "03")]
                 events.extend(fired)
                 used_tokens.update(t.i for t in [head, *hit[0]])
                 break
@@ -672,7 +783,7 @@ class RuleCoder:
                                mod.speaker_token, mod.reporting_verb, mod.quote)
         if (not sources and not nominal and src_tok is None and (_is_passive(head) or _reduced_passive(head)) and targets
                 and code[:2] in AGENTLESS_ROOTS and target_tok is not None and mod.value in ("asserted", "reported")
-                and (target_tok.dep_ in PASSIVE_SUBJECT_DEPS or (target_tok.i == head.head.i and code[:2] in ("17", "18", "19", "20")))):
+                and target_tok.dep_ in PASSIVE_SUBJECT_DEPS):
             # "were killed in Israeli tank shelling": the agent is the owner of the means
             means = _agent_of_means(head, sent, mentions)
             if means:
@@ -680,7 +791,10 @@ class RuleCoder:
             else:
                 # "two men were arrested in the old city": a real event whose agent the text leaves out
                 sources, note = [None], note + " | no agent named (passive)"
-        if code[:2] == "04" and pat.target_after == "" and not targets and not nominal:
+        if (code[:2] in ("04", "07") and pat.target_after == "" and not nominal and target_tok is not None
+                and not pat.words and not _names_actor(target_tok, sent, mentions)):
+            targets = []  # "received assurances from the government": the object is not who is met or helped
+        if code[:2] in ("04", "07") and pat.target_after == "" and not targets and not nominal:
             # "received weapons", "met expectations": a meeting or visit needs an actor to meet
             if trace is not None:
                 trace.append(Attempt(head.text, pat.name, f"matched, but the object '{target_tok.text if target_tok is not None else ''}' is not an actor"))
@@ -692,6 +806,8 @@ class RuleCoder:
             note += f" | {how} ({mod.reporting_verb}: {pat.code} {head.text})"
             mod = Modality("asserted", f"{how}: {mod.reporting_verb}", mod.speaker_token, mod.reporting_verb, mod.quote)
             claim = None
+        if code[:2] in VERBAL_ROOTS:
+            sources = [m for m in sources if _coded(m)]
         if not sources:
             if trace is not None:
                 trace.append(Attempt(head.text, pat.name, f"matched, but no coded actor as source ({src_tok.text if src_tok is not None else 'no subject'})"))
@@ -723,6 +839,9 @@ class RuleCoder:
             # the reported act stays (modality "reported"); the speaker's accusation or claim of
             # responsibility is an event of its own
             ccode, csources, ctargets, how = claim
+            if ccode[:2] == "11":
+                # one party's word that another used force is its accusation, not evidence of the act
+                out = []
             cmod = Modality("asserted", f"{how}: {mod.reporting_verb}", mod.speaker_token, mod.reporting_verb, mod.quote)
             cnote = note + f" | {how} ({mod.reporting_verb}: {pat.code} {head.text})"
             for s in csources:

@@ -212,3 +212,118 @@ def test_get_resolver_is_cached_and_named() -> None:
     s = Settings(user_actors="/nonexistent/actors.csv")
     assert get_resolver(s) is get_resolver(s)
     assert get_resolver(s).name == "actors_kb.v1"
+
+
+# ---- a stated title beats a stale table role -------------------------------------------
+
+@pytest.fixture(scope="module")
+def lapsed(tmp_path_factory: pytest.TempPathFactory) -> ActorResolver:
+    """A resolver whose user file knows one official only until 2012."""
+    user = tmp_path_factory.mktemp("lapsed") / "actors.csv"
+    write_user_entry(user, "Amaka Obiora", "NGA", "GOV", "2009-01-01", "2012-01-01")
+    return ActorResolver(Settings(user_actors=str(user)))
+
+
+def test_stated_title_beats_an_ended_role(lapsed: ActorResolver) -> None:
+    [ms] = resolve(lapsed, "Nigerian Foreign Minister Amaka Obiora flew to Accra for talks.", "2016-04-02")
+    m = by_text(ms, "Nigerian Foreign Minister Amaka Obiora")[0]
+    assert m.code == "NGAGOV"
+    assert m.rule.endswith("+stated_title")
+
+
+def test_later_bare_name_keeps_the_stated_title(lapsed: ActorResolver) -> None:
+    text = "Nigerian Defence Minister Amaka Obiora inspected the barracks. Obiora said the troops were ready."
+    first, second = resolve(lapsed, text, "2016-04-02")
+    assert by_text(first, "Nigerian Defence Minister Amaka Obiora")[0].code == "NGAMIL"
+    assert by_text(second, "Obiora")[0].code == "NGAMIL"
+
+
+@pytest.mark.parametrize("text", [
+    "Amaka Obiora flew to Accra for talks.",                       # no title: the table says former
+    "Former foreign minister Amaka Obiora flew to Accra for talks.",  # the text says former too
+    "Ex-minister Amaka Obiora flew to Accra for talks.",
+])
+def test_without_a_current_title_the_table_role_stands(lapsed: ActorResolver, text: str) -> None:
+    [ms] = resolve(lapsed, text, "2016-04-02")
+    [m] = [m for m in ms if m.name == "Amaka Obiora"]
+    assert m.code == "NGAELI"
+
+
+def test_a_covering_table_role_is_kept(lapsed: ActorResolver) -> None:
+    [ms] = resolve(lapsed, "Nigerian army spokesman Amaka Obiora flew to Accra.", "2010-06-01")
+    [m] = [m for m in ms if m.name == "Amaka Obiora"]
+    assert m.code == "NGAGOV" and "+stated_title" not in m.rule
+
+
+@pytest.mark.parametrize(("date", "code"), [
+    ("2012-05-01", "USAGOV"),   # State Department spokesperson
+    ("2016-10-05", "USAGOV"),   # assistant secretary for Europe
+    ("2019-06-01", "USAELI"),   # between offices
+    ("2022-06-01", "USAGOV"),   # under secretary for political affairs
+])
+def test_nuland_roles(resolver: ActorResolver, date: str, code: str) -> None:
+    [ms] = resolve(resolver, "Victoria Nuland met the delegation.", date)
+    assert by_text(ms, "Victoria Nuland")[0].code == code
+
+
+# ---- pronoun subjects of reported clauses ------------------------------------------------
+
+def test_reported_it_is_the_speaker(resolver: ActorResolver) -> None:
+    text = ("Armenia and Azerbaijan blamed each other for the clashes. "
+            "Russia said it had sent mediators to the region.")
+    _, second = resolve(resolver, text)
+    it = by_text(second, "it")
+    assert it and it[0].code == "RUS" and it[0].rule == "coref.reported_subject"
+
+
+def test_reported_it_after_a_metonym(resolver: ActorResolver) -> None:
+    text = "Iran and Iraq signed a trade deal. Washington announced it was reviewing the sanctions."
+    _, second = resolve(resolver, text)
+    assert by_text(second, "it")[0].code == "USAGOV"
+
+
+def test_reported_they_for_a_collective_body(resolver: ActorResolver) -> None:
+    text = "Greece and Cyprus protested. The Turkish foreign ministry said they would answer in kind."
+    _, second = resolve(resolver, text)
+    they = by_text(second, "they")
+    assert they and they[0].code == "TURGOV" and they[0].rule == "coref.reported_subject"
+
+
+def test_reported_pronoun_must_agree(resolver: ActorResolver) -> None:
+    # "they" cannot be the minister (one person), and "it" cannot be a person
+    text = "Sweden and Norway objected. The Danish defence minister said they had been misinformed."
+    _, second = resolve(resolver, text)
+    assert all(m.rule != "coref.reported_subject" for m in by_text(second, "they"))
+    text = "Sweden and Norway objected. The Danish defence minister said it was a mistake."
+    _, second = resolve(resolver, text)
+    assert all(m.rule != "coref.reported_subject" for m in by_text(second, "it"))
+
+
+def test_reported_possessive(resolver: ActorResolver) -> None:
+    text = "Pakistan and India exchanged fire. China said its diplomats were mediating."
+    _, second = resolve(resolver, text)
+    diplomats = by_text(second, "its diplomats")
+    assert diplomats and diplomats[0].country == "CHN"
+
+
+# ---- an unknown person named with a role word, with or without NER -------------------
+
+@pytest.mark.parametrize("ner", [True, False])
+def test_titled_unknown_person_surname_without_ner(resolver: ActorResolver, ner: bool) -> None:
+    text = ("Kremlin aide Gennady Volkhonsky met the envoy on Friday. "
+            "Volkhonsky told reporters that the meeting was constructive.")
+    cdoc = clean(document_from_text(text, "t", date="2017-03-03"))
+    cdoc, sentences = next(parse([cdoc], prefilter=False, defer_entities=not ner))
+    found = resolver.resolve_document(cdoc, sentences)
+    first, second = (list(found[s.index]) for s in sentences)
+    assert by_text(first, "Kremlin aide Gennady Volkhonsky")[0].code == "RUSGOV"
+    m = by_text(second, "Volkhonsky")
+    assert m and m[0].code == "RUSGOV" and m[0].rule == "coref.surname"
+
+
+def test_former_marker_overrides_an_earlier_stated_title(lapsed: ActorResolver) -> None:
+    text = ("Nigerian Foreign Minister Amaka Obiora met the envoy. "
+            "Former minister Amaka Obiora later criticised the envoy.")
+    first, second = resolve(lapsed, text, "2016-04-02")
+    assert by_text(first, "Nigerian Foreign Minister Amaka Obiora")[0].code == "NGAGOV"
+    assert all(m.code != "NGAGOV" for m in second if m.name == "Amaka Obiora")
