@@ -783,7 +783,7 @@ class RuleCoder:
                                mod.speaker_token, mod.reporting_verb, mod.quote)
         if (not sources and not nominal and src_tok is None and (_is_passive(head) or _reduced_passive(head)) and targets
                 and code[:2] in AGENTLESS_ROOTS and target_tok is not None and mod.value in ("asserted", "reported")
-                and target_tok.dep_ in PASSIVE_SUBJECT_DEPS):
+                and (target_tok.dep_ in PASSIVE_SUBJECT_DEPS or (target_tok.i == head.head.i and code[:2] in ("17", "18", "19", "20")))):
             # "were killed in Israeli tank shelling": the agent is the owner of the means
             means = _agent_of_means(head, sent, mentions)
             if means:

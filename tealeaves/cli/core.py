@@ -163,3 +163,6 @@ def demo_cmd(db: str | None) -> None:
     events_table(rows, title=f"demo: {rep.ingested} articles, {rep.events} events -> {path}")
     dyad_summary(con)
     con.close()
+    click.echo(f"\nNext: `tealeaves dyad FRA RUS --db {path}` (say versus do), "
+               f"`tealeaves serve --db {path}` (dashboard on http://127.0.0.1:8000/), "
+               f"`tealeaves explain \"SENTENCE\"` (why an event was coded).")

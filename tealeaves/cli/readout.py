@@ -26,10 +26,11 @@ def _connect(db: str | None) -> Any:
 
 
 def _print_saydo(sd: Any) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    from tealeaves.cli.show import console as wide_console
+
+    console = wide_console()
     table = Table(title=f"{sd.a} and {sd.b} by {sd.period}: what they say and what they do (clustered events)")
     for col in ("period", "verbal coop", "verbal conflict", "material coop", "material conflict", "contact", "rhetoric", "flag"):
         table.add_column(col)
