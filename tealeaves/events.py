@@ -844,8 +844,9 @@ class RuleCoder:
                 out = []
             cmod = Modality("asserted", f"{how}: {mod.reporting_verb}", mod.speaker_token, mod.reporting_verb, mod.quote)
             cnote = note + f" | {how} ({mod.reporting_verb}: {pat.code} {head.text})"
+            cmaybe: list[Mention | None] = list(ctargets) or [None]
             for s in csources:
-                for t in list(ctargets) or [None]:
+                for t in cmaybe:
                     key = (s.code if s else None, t.code if t else None, ccode)
                     if key in seen or (s is not None and t is not None and s.code == t.code):
                         continue

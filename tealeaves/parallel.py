@@ -18,6 +18,7 @@ thread each, so numpy does not start a thread per core in every process.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-CHUNK_DOCS = 24
+CHUNK_DOCS = 8  # small, so the last chunks out do not keep the other processes waiting
 IN_FLIGHT_PER_HELPER = 2  # chunks queued at each helper, so it never waits for the parent
 THREAD_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
 
@@ -131,6 +132,7 @@ def code_cleaned(cleaned: Iterable[CleanDocument], settings: Settings, chunk: in
     method = start_method()
     if method == "fork":
         warm(settings)  # before the fork, so the helpers inherit a warm coder
+        pass  # gc.freeze()  # the collector then never writes to the shared pages, which would copy them
     with _one_thread_env(), ProcessPoolExecutor(max_workers=helpers, mp_context=multiprocessing.get_context(method),
                                                 initializer=_init, initargs=(settings,)) as pool:
         try:
@@ -152,6 +154,7 @@ def code_cleaned(cleaned: Iterable[CleanDocument], settings: Settings, chunk: in
             for c in pending:
                 if c.future is not None:
                     c.future.cancel()
+            gc.unfreeze()
 
 
 @contextmanager

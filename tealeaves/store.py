@@ -150,7 +150,10 @@ def has_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> bool:
 
 def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """Counts a user wants at a glance."""
-    one = lambda q: con.execute(q).fetchone()[0]  # noqa: E731
+    def one(sql: str) -> Any:
+        row = con.execute(sql).fetchone()
+        return row[0] if row else None
+
     out: dict[str, Any] = {
         "documents": one("SELECT count(*) FROM documents"),
         "documents_coded": one("SELECT count(*) FROM documents WHERE status = 'coded'"),
@@ -160,7 +163,7 @@ def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         "first_date": None,
         "last_date": None,
     }
-    first, last = con.execute("SELECT min(date), max(date) FROM events").fetchone()
+    first, last = con.execute("SELECT min(date), max(date) FROM events").fetchone() or (None, None)
     out["first_date"] = first.isoformat() if first else None
     out["last_date"] = last.isoformat() if last else None
     out["by_modality"] = dict(con.execute("SELECT modality, count(*) FROM events GROUP BY 1 ORDER BY 1").fetchall())
@@ -171,7 +174,8 @@ def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
 def query_events(con: duckdb.DuckDBPyConnection, actor: str | None = None, dyad: tuple[str, str] | None = None,
                  limit: int = 50, modalities: Sequence[str] | None = None) -> list[dict[str, Any]]:
     """Events, newest first. ``actor`` and dyad codes match by prefix ("RUS" matches RUSGOV)."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     if actor:
         where.append("(starts_with(source_code, ?) OR starts_with(target_code, ?))")
         params += [actor.upper(), actor.upper()]

@@ -104,6 +104,12 @@ def test_stated_intention_to_use_force_is_a_threat_by_the_speaker() -> None:
 
 
 def test_reported_attack_by_someone_else_stays_an_attack() -> None:
-    e = one(code_with_table("Russia said Ukraine had shelled its border posts."), "19")
-    assert e.source.code == "UKR" and e.modality == "reported"
+    # a reporter, not a party to the conflict: the attack stays, marked reported
+    e = one(code_with_table("A journalist said Ukraine had shelled Russian border posts."), "19")
+    assert e.source.code == "UKR" and e.modality == "reported" and e.reporting_verb == "say"
+
+
+def test_attack_reported_by_a_party_is_its_accusation_with_the_speaker() -> None:
+    e = one(code_with_table("Russia said Ukraine had shelled its border posts."), "112")
+    assert e.source.code == "RUS" and e.target.code == "UKR"
     assert e.speaker is not None and e.speaker.code == "RUS"
