@@ -5,13 +5,17 @@
 
 Codes the corpus into a fresh store in a temporary folder (once per worker count), then times
 ``nlp.pipe`` over the same texts with every pipe of the small model, in this process. Model
-loading is left out of both timings. The last line is the machine-readable summary.
+loading is left out of both timings (on Linux, ``--workers`` helpers fork from this warm process;
+elsewhere they spawn and load inside the timing). Each worker figure also shows the CPU seconds
+spent here and in helpers and the load average: other work on the machine slows wall-clock
+figures, CPU seconds much less. The last line is the machine-readable summary.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import os
 import resource
 import sys
 import tempfile
@@ -40,6 +44,11 @@ def rss_mb() -> float:
     return 0.0
 
 
+def load() -> str:
+    """The 1-minute load average: other work on the machine slows every figure here."""
+    return f"{os.getloadavg()[0]:.2f}"
+
+
 def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
@@ -56,11 +65,22 @@ def code_into_fresh_store(corpus: str, limit: int | None, workers: int, repeat: 
                 seen[0] = rep.read
                 samples.append((rep.read, rss_mb()))
 
+        cpu0 = cpu_seconds()
         t0 = time.perf_counter()
         report = pipeline.store_documents(documents(corpus, limit, repeat), con, settings, on_progress=progress)
         elapsed = time.perf_counter() - t0
         con.close()
+    cpu1 = cpu_seconds()
+    CPU[workers] = (cpu1[0] - cpu0[0], cpu1[1] - cpu0[1])
     return report.ingested, report.events, elapsed
+
+
+CPU: dict[int, tuple[float, float]] = {}  # worker count -> CPU seconds of (this process, its helpers)
+
+
+def cpu_seconds() -> tuple[float, float]:
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
 
 
 def main() -> int:
@@ -89,7 +109,8 @@ def main() -> int:
             peak = peak_mb()
         child = peak_mb(resource.RUSAGE_CHILDREN)
         print(f"tealeaves workers={w}: {n} articles, {events} events in {secs:.1f}s = {rates[w]:.2f} articles/s"
-              + (f" (largest worker peak RSS {child:.0f} MB)" if w > 1 else f" (peak RSS {peak:.0f} MB)"), flush=True)
+              + (f" (largest helper peak RSS {child:.0f} MB)" if w > 1 else f" (peak RSS {peak:.0f} MB)")
+              + f" cpu {CPU[w][0]:.1f}s here + {CPU[w][1]:.1f}s in helpers, load {load()}", flush=True)
     if len(rates) > 1 and 1 in rates:
         for w, r in rates.items():
             if w != 1:
@@ -108,7 +129,7 @@ def main() -> int:
         pass
     spacy_secs = time.perf_counter() - t0
     spacy_rate = len(texts) / spacy_secs
-    print(f"spaCy full pipeline ({', '.join(model.pipe_names)}): {len(texts)} articles in {spacy_secs:.1f}s = {spacy_rate:.2f} articles/s", flush=True)
+    print(f"spaCy full pipeline ({', '.join(model.pipe_names)}): {len(texts)} articles in {spacy_secs:.1f}s = {spacy_rate:.2f} articles/s load {load()}", flush=True)
     tl = rates.get(1) or next(iter(rates.values()))
     print(f"bench: corpus={name} articles={n} tealeaves_articles_per_s={tl:.2f} spacy_full_articles_per_s={spacy_rate:.2f} "
           f"ratio={tl / spacy_rate:.2f} peak_rss_mb={peak:.0f}")

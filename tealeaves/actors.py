@@ -143,16 +143,19 @@ class ActorResolver:
                 hit_at[i] = h
         locations = self._locations(span, hits)
         context.see(locations)
+        context.sentence_countries = _named_countries(hits)
         phrases = self._phrases(span, hits, hit_at)
         mentions: list[Mention] = []
+        heads = {ph.head.i for ph in phrases}
         for phrase in phrases:
-            mentions += self._compose(sent, phrase, day, context, locations, coref, why)
+            mentions += self._compose(sent, phrase, day, context, locations, coref, why, heads)
         for tok in span:
             if tok.pos_ == "PRON" and tok.i not in hit_at and tok.dep_ != "poss" and tok.lower_ in _PRONOUNS:
                 m = coref.pronoun(sent, tok, why)
                 if m is not None:
                     mentions.append(m)
         coref.end_sentence(sent)
+        context.countries += [m.country for m in mentions if m.country and not m.country.startswith(NON_STATE)]
         return mentions
 
     def _locations(self, span: Any, hits: list[Hit]) -> list[tuple[str, int]]:
@@ -175,7 +178,11 @@ class ActorResolver:
         for h in hits:
             if h.best.kind == "city" and not _is_actor_position(doc[h.start:h.end].root):
                 continue  # a city is a place unless it is the subject or object itself
-            head, via_prep = self._head_of(doc[h.start:h.end].root, actorish, set(range(h.start, h.end)))
+            root = doc[h.start:h.end].root
+            if _heads_coordination(root, h):
+                head, via_prep = root, False  # "Amnesty International and Human Rights Watch": its own actor
+            else:
+                head, via_prep = self._head_of(root, actorish, set(range(h.start, h.end)))
             ph = by_head.setdefault(head.i, Phrase(head))
             (ph.via_prep if via_prep else ph.hits).append(h)
         for ent in span.ents:
@@ -228,10 +235,11 @@ class ActorResolver:
         return tok, via_prep
 
     def _compose(self, sent: Sentence, ph: Phrase, day: str | None, context: _Context,
-                 locations: list[tuple[str, int]], coref: Any, why: list[str] | None) -> list[Mention]:
+                 locations: list[tuple[str, int]], coref: Any, why: list[str] | None,
+                 heads: set[int] | None = None) -> list[Mention]:
         span = sent.span
         doc = span.doc
-        start_i, end_i = _extent(ph, span)
+        start_i, end_i = _extent(ph, span, heads or set())
         text = doc[start_i:end_i + 1].text
         start = sent.offset(doc[start_i])
         end = sent.offset(doc[end_i]) + len(doc[end_i].text)
@@ -332,6 +340,13 @@ class ActorResolver:
             m = coref.resolve_named(sent, ph, text, start, end, is_person, why)
             if m is not None:
                 return [m]
+        if not countries and sector == "LEG" and kind == "body" and _head_in(ph, "sector"):
+            # "the Senate", "parliament", "the Majlis": the legislature of the country the story is about
+            loc = context.nearest_country(ph.head.i)
+            if loc:
+                countries = [loc[0]]
+                rule = f"context.country.{loc[1]}"
+                note(f"'{text}' is a legislature; takes its country from the {loc[1]} mention {loc[0]}")
         if not countries and sector in CONTEXT_SECTORS and kind in ("group", "body"):
             loc = context.nearest(locations, ph.head.i)
             if loc:
@@ -349,8 +364,9 @@ class ActorResolver:
         mentions = []
         for country in countries[:4]:
             sec = None if country.startswith(("IGO", "NGO", "IMG")) and sector in ("GOV",) else sector
-            if country.startswith(("IGO", "NGO")) and sec and not _head_in(ph, "sector"):
-                sec = None
+            if country.startswith(("IGO", "NGO")) and sec and (not _head_in(ph, "sector")
+                                                             or (country.startswith("NGO") and sec in ("OPP", "CVL"))):
+                sec = None  # "Greenpeace activists" are Greenpeace, not an opposition inside it
             code = country + (sec or "")
             mentions.append(Mention(text, code, country, sec, start, end, rule, name))
             note(f"'{text}' -> {code} ({rule})")
@@ -359,11 +375,19 @@ class ActorResolver:
         return mentions
 
 
+def _named_countries(hits: list[Hit]) -> list[tuple[str, int]]:
+    """States named in a sentence by name, adjective, demonym or capital: (iso3, token index)."""
+    return [(h.best.country, h.start) for h in hits
+            if h.best.kind in ("country", "capital") and h.best.country and not h.best.country.startswith(NON_STATE)]
+
+
 class _Context:
     """Locations seen so far in the document, for groups with no country of their own."""
 
     def __init__(self) -> None:
         self.recent: list[str] = []
+        self.countries: list[str] = []  # every state named so far in earlier sentences, in order
+        self.sentence_countries: list[tuple[str, int]] = []  # states named in the current sentence
 
     def see(self, locations: list[tuple[str, int]]) -> None:
         self.recent += [c for c, _ in locations]
@@ -376,8 +400,33 @@ class _Context:
             return self.recent[-1], "document"
         return None
 
+    def nearest_country(self, i: int) -> tuple[str, str] | None:
+        """The state named nearest to token ``i`` in this sentence, else the last one named before it."""
+        if self.sentence_countries:
+            return min(self.sentence_countries, key=lambda x: abs(x[1] - i))[0], "sentence"
+        if self.countries:
+            return self.countries[-1], "document"
+        return None
+
 
 _PRONOUNS = {"he", "him", "she", "her", "they", "them", "it"}
+
+
+def _heads_coordination(root: Any, h: Hit) -> bool:
+    """Whether a named actor is the first conjunct of "X and Y Z" that the parser read as "(X and Y) Z".
+
+    "Amnesty International and Human Rights Watch", "Iran and world powers": the first name hangs off the
+    last conjunct's head as a modifier. It is an actor of its own when it is a name (not an adjective such
+    as "Turkish" in "Turkish and Azerbaijani troops") and its conjunct is a noun, not another adjective
+    ("US and Iraqi troops" shares its head).
+    """
+    t = h.best
+    if root.dep_ not in ("nmod", "compound") or t.kind == "sector" or t.form in ("adjective", "demonym"):
+        return False
+    conj = [c for c in root.children if c.dep_ == "conj"]
+    if not conj or not any(c.dep_ == "cc" for c in root.children):
+        return False
+    return all(c.pos_ in ("NOUN", "PROPN") and c.i < root.head.i for c in conj)
 
 
 def _is_actor_position(tok: Any) -> bool:
@@ -432,11 +481,15 @@ def _role_current(role: Any, day: str | None) -> bool:
     return bool(role.start or role.end) and role.covers(day) and role.sector != FORMER
 
 
-def _extent(ph: Phrase, span: Any) -> tuple[int, int]:
-    """First and last token of the actor phrase: the head, its left modifiers, appositions and own hits."""
+def _extent(ph: Phrase, span: Any, heads: set[int] = frozenset()) -> tuple[int, int]:  # type: ignore[assignment]
+    """First and last token of the actor phrase: the head, its left modifiers, appositions and own hits;
+    a left modifier that heads another actor phrase (a misparsed first conjunct) is not part of it."""
     head = ph.head
     lo = hi = head.i
     for child in head.lefts:
+        if child.i in heads and child.i != head.i:
+            lo = max(lo, child.right_edge.i + 1)
+            continue
         if child.dep_ in LEFT_DEPS:
             lo = min(lo, child.left_edge.i)
     for child in head.rights:

@@ -154,9 +154,23 @@ class Coref:
         here = [e for e in self.entities if e.sentence == sent.index and e.token < tok.i]
         ent = next((e for e in here if e.token == subj.i), None) or \
             next((e for e in here if lo <= e.mention.start and e.mention.end <= hi), None)
-        if ent is None or not _agrees(tok.lower_, ent):
+        if ent is None:
+            return None
+        if not _agrees(tok.lower_, ent):
+            if tok.lower_ in PLURAL and self._lone_state(sent, tok, ent):
+                return ent  # "Russia said they would retaliate": no plural actor it could mean instead
             return None
         return ent
+
+    def _lone_state(self, sent: Sentence, tok: Any, ent: Entity) -> bool:
+        """Whether ``ent`` is a state named bare ("Russia") and no plural actor or group in the window could
+        be what "they" means instead; a state is "they" in British usage, but only this case is safe."""
+        m = ent.mention
+        if ent.kind == "person" or m.sector or not m.country or m.country.startswith(("IGO", "NGO", "IMG", "MNC")):
+            return False
+        window = [e for e in self.entities if e is not ent and (sent.index - WINDOW <= e.sentence < sent.index
+                                                                 or (e.sentence == sent.index and e.token < tok.i))]
+        return not any(e.number == "plur" or e.kind == "group" or e.mention.sector for e in window)
 
     def _antecedent(self, sent: Sentence, tok: Any) -> tuple[Entity | None, str]:
         word = tok.lower_

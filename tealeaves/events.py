@@ -46,8 +46,18 @@ NOMINAL_SUPPORT_VERBS = frozenset({
     "threaten", "prepare", "announce", "resume", "intensify", "escalate", "propose", "approve", "authorize",
     "authorise", "make", "pay", "hold", "impose", "call", "deny", "reject", "rule",
 })
-# verbs whose complement is an offer or pledge: "offered to mediate" is coded as an intention
-INTENT_GOVERNORS = frozenset({"offer", "pledge", "promise", "vow", "commit", "undertake", "volunteer", "agree"})
+# verbs whose complement is an offer or pledge: "offered to mediate" is coded as an intention;
+# so is a stated readiness ("is willing to withdraw", "is ready to contribute")
+INTENT_GOVERNORS = frozenset({"offer", "pledge", "promise", "vow", "commit", "undertake", "volunteer", "agree",
+                              "willing", "ready", "prepared"})
+# CAMEO 18x is unconventional violence (non-state groups, terror, assassination); force used by a
+# state's military or government is conventional (19x): an unspecified attack by them is a 190
+STATE_FORCE_FOR = {"180": "190"}
+STATE_FORCE_SECTORS = frozenset({"MIL", "GOV"})
+# "X received weapons from Y": Y is the one who gave (the pattern's {T} after "from" is the source)
+RECEIVING_VERBS = frozenset({"receive", "get", "obtain"})
+# "X is responsible for / guilty of <violence>": X is the one who did it
+RESPONSIBLE_ADJECTIVES = frozenset({"responsible", "guilty", "culpable"})
 # "wants to attack", "vowed to strike back": a declared will to use force is a threat (13x)
 FORCE_INTENT_GOVERNORS = frozenset({"want", "intend", "plan", "vow", "pledge", "promise", "threaten", "seek", "aim", "prepare"})
 # "declined to resign", "refused to release them": a refusal (12x) of what the complement says
@@ -57,7 +67,7 @@ DEMAND_MODALS = frozenset({"must", "should"})
 # "said it would strike" states an intention; "said she hoped they would be tried" does not
 STATED_INTENT_AUX = frozenset({"would", "will", "'ll", "shall", "'d", "wo"})
 # codes whose conjoined subjects act on each other when no target is named
-RECIPROCAL_CODES = frozenset({"040", "043", "044", "046", "050", "057", "061", "062", "064", "190", "193"})
+RECIPROCAL_CODES = frozenset({"031", "040", "043", "044", "046", "050", "057", "061", "062", "064", "190", "193"})
 # roots coded even when a passive sentence names no agent ("were arrested", "were released")
 AGENTLESS_ROOTS = frozenset({"08", "17", "18", "19", "20"})
 # a stated intention to use force is a threat (CAMEO 13x) by the one who states it
@@ -409,6 +419,22 @@ ACCUSABLE_ROOTS = frozenset({"18", "19", "20"})
 CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge"})
 
 
+def _state_force(m: Mention | None) -> bool:
+    """A state's armed force or government as actor: "Israeli troops", "the Syrian government", "Israel"."""
+    if m is None or not m.country:
+        return False
+    sector = (m.sector or "").upper()
+    return sector in STATE_FORCE_SECTORS or (not sector and (m.code or "").upper() == m.country.upper())
+
+
+def _state_actor(m: Mention | None) -> bool:
+    """A country or one of its political bodies (not its businesses or people)."""
+    if m is None or not m.country:
+        return False
+    sector = (m.sector or "").upper()
+    return sector in POLITICAL_SECTORS or (not sector and (m.code or "").upper() == m.country.upper())
+
+
 def _political(m: Mention | None) -> bool:
     """A speaker whose word about violence is a claim, not a news report: an actor of a known
     country that is not the news media ("the ministry" of no stated country stays a reporter)."""
@@ -472,6 +498,14 @@ def _subject(head: Any) -> Any:
         if subj is not None:
             return subj
         raised = tok.dep_ == "xcomp"
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "ADJ":
+            # "was guilty of violating the ceasefire": the one who is guilty did it
+            tok = tok.head.head
+            continue
+        if tok.dep_ == "acomp" and tok.head.i != tok.i:
+            # "is willing to withdraw", "is ready to contribute": up from the adjective to its verb
+            tok = tok.head
+            continue
         if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
             if tok.dep_ == "advcl" and tok.tag_ not in ("VBG", "VBN"):
                 break  # a finite subordinate clause has its own subject
@@ -495,6 +529,9 @@ def _nominal_source(head: Any) -> Any:
     if own is not None:
         return own
     gov = head.head
+    if head.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.dep_ == "acomp" and gov.head.lemma_.lower() in RESPONSIBLE_ADJECTIVES:
+        # "the group is responsible for mass killings"
+        return _subject(gov.head.head)
     if head.dep_ in ("dobj",) and gov.lemma_.lower() in NOMINAL_SUPPORT_VERBS:
         return _subject(gov)
     if head.dep_ == "pobj" and gov.head.lemma_.lower() in ("carry", "launch", "conduct") and gov.head.i != gov.i:
@@ -533,6 +570,16 @@ def _default_targets(head: Any, sent: Sentence, mentions: tuple[Mention, ...]) -
     return first, []
 
 
+def _protest_place(head: Any, sent: Sentence, mentions: tuple[Mention, ...]) -> list[Mention]:
+    """The country of the place named with "in" on a protest ("staged a protest in Beijing")."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")):
+            places_found = [m for m in _mentions_for(obj, sent, mentions) if m.country and not m.sector]
+            if places_found:
+                return places_found[:1]
+    return []
+
+
 def _coded(m: Mention | None) -> bool:
     """An actor who can be the source of a statement or other verbal act: a code, a country, or a political role."""
     return m is not None and bool(m.code or m.country or (m.sector or "").upper() in POLITICAL_SECTORS)
@@ -569,17 +616,19 @@ def _names_actor(tok: Any, sent: Sentence, mentions: tuple[Mention, ...]) -> boo
     return any(_usable(m) and m.start <= off < m.end for m in mentions for off in offs)
 
 
-def off_topic(span: Any, code: str) -> str | None:
+def off_topic(span: Any, code: str, own: Iterable[Any] = ()) -> str | None:
     """The domain word that makes a material-conflict code doubtful here, or None.
 
     "United beat Chelsea", "shares were hammered", "the quake killed 40": violent verbs in sport,
     business and disaster stories are not attacks unless armed actors are named in the sentence.
+    The event's own words (``own``) are not domain cues: "fired at" is not a fire.
     """
     info = ontology.lookup(code)
     if info.quad != 4:
         return None
     words = context_words()
-    lemmas = {t.lemma_.lower() for t in span} | {t.lower_ for t in span}
+    skip = {t.i for t in own}
+    lemmas = {t.lemma_.lower() for t in span if t.i not in skip} | {t.lower_ for t in span if t.i not in skip}
     if lemmas & words.get("armed", frozenset()):
         return None
     if _SCORE.search(span.text):
@@ -747,6 +796,10 @@ class RuleCoder:
             targets = _mentions_for(target_tok, sent, mentions)
         src_tok = _nominal_source(head) if nominal else _subject(head)
         sources: list[Mention | None] = list(_mentions_for(src_tok, sent, mentions))
+        if not nominal and pat.target_after == "from" and head.lemma_.lower() in RECEIVING_VERBS and targets:
+            # "demonstrators received weapons from the government": the government gave them
+            src_tok, target_tok = target_tok, src_tok
+            sources, targets = list(targets), [m for m in sources if m is not None]
         mod = modality_of(head)
         speakers = _mentions_for(mod.speaker_token, sent, mentions) if mod.speaker_token is not None else []
         code, note = pat.code, ""
@@ -812,7 +865,12 @@ class RuleCoder:
             if trace is not None:
                 trace.append(Attempt(head.text, pat.name, f"matched, but no coded actor as source ({src_tok.text if src_tok is not None else 'no subject'})"))
             return None
-        doubt = off_topic(sent.span, code)
+        if code[:2] == "14" and not targets:
+            # a protest is directed at the authorities of the place where it is held
+            targets = _protest_place(head, sent, mentions)
+        doubt = off_topic(sent.span, code, [head, *used])
+        if doubt and doubt.startswith("business") and code[:2] == "16" and any(_state_actor(m) for m in sources):
+            doubt = None  # a state's sanctions and aid cuts are about trade and companies by nature
         if doubt:
             if trace is not None:
                 trace.append(Attempt(head.text, pat.name, f"matched, but not coded: off-topic sentence ({doubt})"))
@@ -830,11 +888,14 @@ class RuleCoder:
         for s, t in pairs:
             if s is not None and t is not None and (s.code or s.sector, s.country) == (t.code or t.sector, t.country):
                 continue
-            key = (s.code if s else None, t.code if t else None, code)
+            scode, snote = code, note
+            if code in STATE_FORCE_FOR and _state_force(s):
+                scode, snote = STATE_FORCE_FOR[code], note + " | state force is conventional (19x)"
+            key = (s.code if s else None, t.code if t else None, scode)
             if key in seen:
                 continue
             seen.add(key)
-            out.append(self._event(sent, s, t, code, pat, head, used, mod, speaker, when, where, note))
+            out.append(self._event(sent, s, t, scode, pat, head, used, mod, speaker, when, where, snote))
         if claim is not None:
             # the reported act stays (modality "reported"); the speaker's accusation or claim of
             # responsibility is an event of its own

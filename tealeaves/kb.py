@@ -32,6 +32,7 @@ PEOPLE_FIELDS = ("person_id", "name", "aliases", "country", "sector", "role", "s
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 CODE_RE = re.compile(r"^[A-Z]{3}([A-Z]{3}){0,5}$")
 NON_STATE_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
+PERSON_SLOTS = ("nsubj", "nsubjpass", "dobj", "iobj", "pobj", "conj", "appos", "poss", "agent")
 # Kinds of phrase, in the order that wins when one phrase names several things.
 PRECEDENCE = ("user", "person", "org", "metonym", "country", "capital", "city", "sector")
 
@@ -364,7 +365,13 @@ class KnowledgeBase:
         if t.kind == "sector":
             return True
         if t.kind in ("person", "user") and e - s == 1:
-            return doc[s].pos_ == "PROPN" or doc[s].tag_ == "NNP"
+            tok = doc[s]
+            if tok.pos_ == "PROPN" or tok.tag_ == "NNP":
+                return True
+            # the tagger sometimes reads a capitalised surname that is also a word as a noun ("Trump met Kim");
+            # accept it where a name stands alone as subject or object, never as a modifier ("Trump card")
+            return (tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.text.isupper()
+                    and tok.dep_ in PERSON_SLOTS and not any(c.dep_ in ("det", "amod") for c in tok.children))
         if t.kind != "sector" and not doc[s].text[:1].isupper() and not doc[s].text[:1].isdigit():
             return False
         return True

@@ -18,7 +18,6 @@ thread each, so numpy does not start a thread per core in every process.
 
 from __future__ import annotations
 
-import gc
 import logging
 import multiprocessing
 import os
@@ -116,6 +115,9 @@ def code_cleaned(cleaned: Iterable[CleanDocument], settings: Settings, chunk: in
     if workers == 1:
         yield from pipeline.code_cleaned(cleaned, settings)
         return
+    if workers > available_workers():
+        log.warning("%d workers on %d cores: the processes will take turns; --workers %d is faster",
+                    workers, available_workers(), available_workers())
     helpers = workers - 1
     docs = iter(cleaned)
     pending: deque[_Chunk] = deque()
@@ -132,7 +134,6 @@ def code_cleaned(cleaned: Iterable[CleanDocument], settings: Settings, chunk: in
     method = start_method()
     if method == "fork":
         warm(settings)  # before the fork, so the helpers inherit a warm coder
-        pass  # gc.freeze()  # the collector then never writes to the shared pages, which would copy them
     with _one_thread_env(), ProcessPoolExecutor(max_workers=helpers, mp_context=multiprocessing.get_context(method),
                                                 initializer=_init, initargs=(settings,)) as pool:
         try:
@@ -154,7 +155,6 @@ def code_cleaned(cleaned: Iterable[CleanDocument], settings: Settings, chunk: in
             for c in pending:
                 if c.future is not None:
                     c.future.cancel()
-            gc.unfreeze()
 
 
 @contextmanager

@@ -327,3 +327,78 @@ def test_former_marker_overrides_an_earlier_stated_title(lapsed: ActorResolver) 
     first, second = resolve(lapsed, text, "2016-04-02")
     assert by_text(first, "Nigerian Foreign Minister Amaka Obiora")[0].code == "NGAGOV"
     assert all(m.code != "NGAGOV" for m in second if m.name == "Amaka Obiora")
+
+
+# ---- compounds, legislatures, NGOs, a bare state as "they" ------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile and Peru signed a fishing accord on Monday.", {"Chile": "CHL", "Peru": "PER"}),
+    ("Norway, Sweden and Finland agreed on a joint patrol plan.", {"Norway": "NOR", "Sweden": "SWE", "Finland": "FIN"}),
+    ("Amnesty International and Human Rights Watch criticised the new detention law.",
+     {"Amnesty International": "NGOHRIAMN", "Human Rights Watch": "NGOHRIHRW"}),
+])
+def test_each_conjunct_is_its_own_mention(resolver: ActorResolver, text: str, expected: dict[str, str]) -> None:
+    (mentions,) = resolve(resolver, text, "2019-05-05")
+    for phrase, code in expected.items():
+        found = by_text(mentions, phrase)
+        assert [m.code for m in found] == [code], (phrase, mentions)
+        assert text[found[0].start:found[0].end] == phrase
+
+
+def test_conjoined_adjectives_still_share_their_head(resolver: ActorResolver) -> None:
+    (mentions,) = resolve(resolver, "US and Iraqi troops stormed the village at dawn.", "2019-05-05")
+    assert sorted(m.code or "" for m in by_text(mentions, "US and Iraqi troops")) == ["IRQMIL", "USAMIL"]
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    ("In Iran, the Majlis rejected the draft budget.", "the Majlis", "IRNLEG"),
+    ("Argentina's economy shrank again. The Senate rejected the pension reform.", "The Senate", "ARGLEG"),
+    ("Barack Obama urged a vote. Congress rejected the gun bill.", "Congress", "USALEG"),
+    ("Kenya's parliament approved the finance bill.", "Kenya's parliament", "KENLEG"),
+    ("The Knesset voted to dissolve itself.", "The Knesset", "ISRLEG"),
+])
+def test_legislatures_take_their_country(resolver: ActorResolver, text: str, phrase: str, code: str) -> None:
+    mentions = [m for sent in resolve(resolver, text, "2014-06-01") for m in sent]
+    assert [m.code for m in by_text(mentions, phrase)] == [code]
+
+
+def test_legislature_without_any_country_stays_unresolved(resolver: ActorResolver) -> None:
+    (mentions,) = resolve(resolver, "The Senate passed the bill late on Tuesday.", "2014-06-01")
+    assert [m.code for m in by_text(mentions, "The Senate")] == [None]
+
+
+@pytest.mark.parametrize("date, code", [("2016-05-01", "USA"), ("2018-05-01", "USAGOV"), ("2023-05-01", "USAELI")])
+def test_trump_has_a_country_on_every_date(resolver: ActorResolver, date: str, code: str) -> None:
+    (mentions,) = resolve(resolver, "Trump met the visiting delegation.", date)
+    assert [m.code for m in by_text(mentions, "Trump")] == [code]
+
+
+def test_a_noun_that_is_also_a_surname_is_no_person_as_a_modifier(resolver: ActorResolver) -> None:
+    (mentions,) = resolve(resolver, "She played her trump card at the end.", "2018-05-01")
+    assert all(m.name != "Donald Trump" for m in mentions)
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    ("PETA protested outside the fur auction.", "PETA", "NGOUSA"),
+    ("Save the Children warned of hunger in the camps.", "Save the Children", "NGOHLH"),
+    ("Greenpeace activists boarded the tanker.", "Greenpeace activists", "NGOENVGRP"),
+    ("Doctors Without Borders condemned the strike on the clinic.", "Doctors Without Borders", "NGOHLHMSF"),
+    ("The Red Cross delivered supplies to the town.", "The Red Cross", "NGOHLHIRC"),
+    ("Asean diplomats gathered for talks.", "Asean diplomats", "IGOSEAASN"),
+])
+def test_international_ngos_and_igos(resolver: ActorResolver, text: str, phrase: str, code: str) -> None:
+    (mentions,) = resolve(resolver, text, "2018-05-01")
+    assert [m.code for m in by_text(mentions, phrase)] == [code]
+
+
+def test_they_after_a_bare_state_when_it_is_the_only_candidate(resolver: ActorResolver) -> None:
+    (mentions,) = resolve(resolver, "Norway said they would not extradite the suspect.", "2018-05-01")
+    they = by_text(mentions, "they")
+    assert they and they[0].code == "NOR" and they[0].rule == "coref.reported_subject"
+
+
+def test_they_after_a_bare_state_stays_unresolved_with_a_plural_rival(resolver: ActorResolver) -> None:
+    first, second = resolve(resolver, "Rebels shelled a border post. Norway said they would be punished.", "2018-05-01")
+    they = by_text(second, "they")
+    assert they and they[0].code is None

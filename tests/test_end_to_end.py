@@ -29,7 +29,7 @@ def test_air_strike(code) -> None:
 
 def test_passive_voice_attack(code) -> None:
     events = code("Attack\n\nA Ukrainian army convoy was attacked by Russian troops near Donetsk.")
-    hit = [e for e in events if e.root == "18"]
+    hit = [e for e in events if e.root in ("18", "19")]
     assert hit, events
     assert hit[0].source.country == "RUS" and hit[0].target.country == "UKR"
 

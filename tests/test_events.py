@@ -92,7 +92,7 @@ def test_armed_actors_still_code_near_sport_words() -> None:
 
 
 def test_events_record_versions_and_rule() -> None:
-    e = one(code_with_table("Russia attacked Ukraine."), "18")
+    e = one(code_with_table("Russia attacked Ukraine."), "19")
     assert e.coder == events.CODER_NAME
     assert e.dictionary == events.dictionary_version() and "patterns@" in e.dictionary
     assert e.rule.startswith("patterns.tsv:")

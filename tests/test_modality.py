@@ -30,7 +30,7 @@ def test_reported_through_according_to() -> None:
 
 def test_quote_span_and_speaker() -> None:
     text = '"Russia attacked Ukraine at dawn," the ministry said.'
-    e = one(code_with_table(text), "18")
+    e = one(code_with_table(text), "19")
     assert e.modality == "reported"
     assert e.quote_start is not None and e.quote_end is not None
     assert "attacked Ukraine at dawn" in e.text[e.quote_start:e.quote_end]
@@ -43,7 +43,7 @@ def test_quote_span_and_speaker() -> None:
     "Russia denied attacking Ukraine.",
 ])
 def test_negated(text: str) -> None:
-    assert modality(text, "18") == "negated"
+    assert modality(text, "19") == "negated"
 
 
 def test_refusal_is_coded_as_a_rejection_of_what_was_refused() -> None:
@@ -73,7 +73,7 @@ def test_demand_in_speech() -> None:
     "Russia is considering an attack on Ukraine.",
 ])
 def test_hypothetical(text: str) -> None:
-    assert modality(text, "18") == "hypothetical"
+    assert modality(text, "19") == "hypothetical"
 
 
 def test_unlikely_nominal_event_is_hypothetical() -> None:
@@ -81,7 +81,7 @@ def test_unlikely_nominal_event_is_hypothetical() -> None:
 
 
 @pytest.mark.parametrize("text, code", [
-    ("Russia will attack Ukraine next week.", "18"),
+    ("Russia will attack Ukraine next week.", "19"),
     ("Russia is scheduled to meet Ukraine on Friday.", "04"),
     ("Russia is going to sign a deal with Ukraine.", "057"),
 ])

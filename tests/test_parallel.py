@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -47,3 +49,66 @@ def test_ingest_workers_option(runner: Any, tmp_path: Any) -> None:
     assert "ingested 1 documents" in res.output
     res = runner.invoke(main, ["ingest", str(src), "--workers", "0"])
     assert res.exit_code != 0 and "--workers" in res.output
+
+
+FURNITURE = "Sign up for the morning briefing in your inbox"
+
+
+def _cleaned(n: int) -> list[Any]:
+    from tealeaves import clean
+
+    repeated = clean.RepeatedLines()
+    return [clean.clean(d, repeated) for d in _docs(n)]
+
+
+def _summary(coded: list[Any]) -> list[tuple[Any, ...]]:
+    return [(c.clean.document.id, c.clean.dropped, len(c.sentences), tuple(sorted((e.id, e.cameo) for e in c.events))) for c in coded]
+
+
+def test_parent_and_helper_both_code_and_order_is_kept() -> None:
+    from tealeaves import parallel
+
+    cleaned = _cleaned(14)
+    alone = list(pipeline.code_cleaned(cleaned, load_settings()))
+    shared = list(parallel.code_cleaned(cleaned, load_settings(workers=2), chunk=2))
+    assert [c.clean.document.id for c in shared] == [c.document.id for c in cleaned]
+    assert _summary(shared) == _summary(alone)
+    assert sum(len(c.events) for c in shared) >= 8
+    # helpers send sentences back without spaCy spans; what the parent coded keeps them
+    in_helper = [c for c in shared if c.sentences and all(s.span is None for s in c.sentences)]
+    here = [c for c in shared if any(s.span is not None for s in c.sentences)]
+    assert in_helper and here
+
+
+def test_site_furniture_is_dropped_the_same_with_two_workers() -> None:
+    from tealeaves import clean
+
+    docs = [replace(d, text=d.text + "\n\n" + FURNITURE) for d in _docs(12)]
+    one = list(pipeline.code_documents(docs, load_settings(), clean.RepeatedLines()))
+    two = list(pipeline.code_documents(docs, load_settings(workers=2), clean.RepeatedLines()))
+    assert _summary(one) == _summary(two)
+    dropped = [FURNITURE in c.clean.dropped for c in two]
+    assert dropped[:2] == [False, False] and all(dropped[2:])  # repeated from its third document on
+
+
+def _broken_chunk(cdocs: list[Any]) -> list[Any]:
+    raise RuntimeError("simulated crash in a helper")
+
+
+def test_a_failing_helper_is_reported_not_hung(monkeypatch: Any) -> None:
+    from tealeaves import parallel
+
+    monkeypatch.setattr(parallel, "_code_chunk", _broken_chunk)
+    with pytest.raises(parallel.WorkerError, match="simulated crash.*fewer --workers"):
+        list(parallel.code_cleaned(_cleaned(6), load_settings(workers=2), chunk=2))
+
+
+def test_helpers_get_one_numeric_thread_and_the_parent_keeps_its_environment(monkeypatch: Any) -> None:
+    from tealeaves import parallel
+
+    monkeypatch.setenv("OMP_NUM_THREADS", "4")
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    with parallel._one_thread_env():
+        assert os.environ["OMP_NUM_THREADS"] == "4"  # a user's explicit choice is kept
+        assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    assert os.environ["OMP_NUM_THREADS"] == "4" and "OPENBLAS_NUM_THREADS" not in os.environ

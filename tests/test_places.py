@@ -14,7 +14,7 @@ def test_city_with_country_and_coordinates() -> None:
 
 
 def test_actors_are_not_locations() -> None:
-    e = one(code_with_table("Russia attacked Ukraine."), "18")
+    e = one(code_with_table("Russia attacked Ukraine."), "19")
     assert e.location is None
 
 
