@@ -596,6 +596,11 @@ def _mentions_for(tok: Any, sent: Sentence, mentions: tuple[Mention, ...]) -> li
         return []
     found: list[Mention] = []
     heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+    # a list the parser folded into a modifier, "(Amnesty International and Human Rights) Watch":
+    # each listed item is an actor of its own
+    folded = [c for c in tok.lefts if c.dep_ in ("compound", "nmod") and any(g.dep_ == "conj" for g in c.children)]
+    for c in folded:
+        heads[:0] = [c] + [g for g in c.conjuncts if g.i > c.i and g.i < tok.i]
     for h in heads:
         off = sent.offset(h)
         hits = [m for m in mentions if _usable(m) and m.start <= off < m.end]

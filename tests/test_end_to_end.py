@@ -104,3 +104,9 @@ def test_demo_command(runner, tmp_path) -> None:
 def test_triples_helper_shape(code) -> None:
     events = code("Meeting\n\nGerman Chancellor Angela Merkel met French President Francois Hollande in Berlin.", date="2016-10-04")
     assert ("DEUGOV", "FRAGOV", "044") in triples(events) or any(e.cameo.startswith("04") for e in events)
+
+
+def test_a_list_folded_into_a_modifier_gives_each_actor(code) -> None:
+    events = code("Rights\n\nAmnesty International and Human Rights Watch criticised the Egyptian government on Monday.")
+    sources = {e.source.code for e in events if e.root == "11"}
+    assert len(sources) == 2 and all(s.startswith("NGO") for s in sources)
