@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CHUNK_DOCS = 8  # small, so the last chunks out do not keep the other processes waiting
-IN_FLIGHT_PER_HELPER = 2  # chunks queued at each helper, so it never waits for the parent
+IN_FLIGHT_PER_HELPER = 4  # chunks out per helper: it has work while the parent codes and writes
 THREAD_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
 
 _settings: Settings | None = None
@@ -147,6 +147,9 @@ def code_cleaned(cleaned: Iterable[CleanDocument], settings: Settings, chunk: in
                 elif len(pending) < max_pending and (batch := next_batch()):
                     # the oldest chunk is still out: code the next one here rather than wait
                     pending.append(_Chunk(batch, coded=list(pipeline.code_cleaned(batch, settings))))
+                elif stolen := _steal(pending):
+                    # nothing new to take (the input is done): take back a chunk no helper has started
+                    stolen.coded, stolen.future = list(pipeline.code_cleaned(stolen.docs, settings)), None
                 elif pending:
                     yield from pending.popleft().results()  # waits for the helper
                 else:
@@ -155,6 +158,14 @@ def code_cleaned(cleaned: Iterable[CleanDocument], settings: Settings, chunk: in
             for c in pending:
                 if c.future is not None:
                     c.future.cancel()
+
+
+def _steal(pending: deque[_Chunk]) -> _Chunk | None:
+    """The latest chunk sent out that no helper has started (its future could still be cancelled)."""
+    for c in reversed(pending):
+        if c.future is not None and c.future.cancel():
+            return c
+    return None
 
 
 @contextmanager

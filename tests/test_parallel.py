@@ -112,3 +112,17 @@ def test_helpers_get_one_numeric_thread_and_the_parent_keeps_its_environment(mon
         assert os.environ["OMP_NUM_THREADS"] == "4"  # a user's explicit choice is kept
         assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
     assert os.environ["OMP_NUM_THREADS"] == "4" and "OPENBLAS_NUM_THREADS" not in os.environ
+
+
+def test_the_parent_takes_back_only_chunks_no_helper_has_started() -> None:
+    from concurrent.futures import Future
+
+    from tealeaves import parallel
+
+    started: Future[list[Any]] = Future()
+    assert started.set_running_or_notify_cancel()
+    waiting: Future[list[Any]] = Future()
+    chunks = parallel.deque([parallel._Chunk([], future=waiting), parallel._Chunk([], future=started)])
+    assert parallel._steal(chunks) is chunks[0] and waiting.cancelled()
+    chunks[0].future = None  # the parent codes it
+    assert parallel._steal(chunks) is None  # the other one is running in a helper
