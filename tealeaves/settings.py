@@ -7,6 +7,8 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from tealeaves.errors import InputError
+
 
 @dataclass(frozen=True)
 class Setting:
@@ -59,6 +61,17 @@ def load_settings(**overrides: Any) -> Settings:
     env: dict[str, Any] = {}
     for f in fields(Settings):
         val = os.environ.get(f"TEALEAVES_{f.name.upper()}")
-        if val is not None and f.name not in ("default_modalities",):
-            env[f.name] = int(val) if isinstance(f.default, int) else val
+        if val is None or f.name in ("default_modalities",):
+            continue
+        if isinstance(f.default, bool):
+            if val.strip().lower() not in ("1", "0", "true", "false", "yes", "no", "on", "off"):
+                raise InputError(f"TEALEAVES_{f.name.upper()}={val!r}: use 1 or 0")
+            env[f.name] = val.strip().lower() in ("1", "true", "yes", "on")
+        elif isinstance(f.default, int):
+            try:
+                env[f.name] = int(val)
+            except ValueError:
+                raise InputError(f"TEALEAVES_{f.name.upper()}={val!r} is not a whole number") from None
+        else:
+            env[f.name] = val
     return Settings().with_(**env).with_(**overrides)
