@@ -196,8 +196,9 @@ def build_sectors(phoenix: Path) -> list[dict[str, str]]:
     return rows
 
 
-def build_people(phoenix: Path, isos: set[str]) -> list[dict[str, str]]:
-    """Dated office-holders: blocks with at least one dated state or IGO code after 1990."""
+def build_people(phoenix: Path, isos: set[str], places: set[str] = frozenset()) -> list[dict[str, str]]:  # type: ignore[assignment]
+    """Dated office-holders: blocks with at least one dated state or IGO code after 1990, leaving out blocks
+    named after a country (``places``: lower-cased country names)."""
     rows = []
     for path in (phoenix / "Phoenix.Countries.actors.txt", phoenix / "Phoenix.International.actors.txt"):
         for n, block in enumerate(read_phoenix(path)):
@@ -205,8 +206,8 @@ def build_people(phoenix: Path, isos: set[str]) -> list[dict[str, str]]:
             if not dated or not any((e or "9999") >= PEOPLE_FROM for _, _, e in dated):
                 continue
             names = [x.title() for x in dict.fromkeys(block.names) if len(x) > 3]
-            if not names:
-                continue
+            if not names or names[0].lower() in places:
+                continue  # dated blocks for states themselves ("Iraq", "Ukraine" after independence) are no people
             pid = "phx-" + re.sub(r"[^a-z0-9]+", "-", names[0].lower()).strip("-")
             first = True
             for code, start, end in block.codes:
@@ -250,7 +251,8 @@ def main() -> None:
     write("cities.csv", build_cities(isos), ["name", "country", "population"])
     write("organizations.csv", build_organizations(args.phoenix, isos), ["code", "name", "aliases", "source"])
     write("sectors.csv", build_sectors(args.phoenix), ["phrase", "sector", "strength", "kind", "plural", "notes", "source"])
-    write("people_phoenix.csv", build_people(args.phoenix, isos),
+    places = {n.lower() for r in countries for n in [r["name"], *r["names"].split("|")] if n}
+    write("people_phoenix.csv", build_people(args.phoenix, isos, places),
           ["person_id", "name", "aliases", "country", "sector", "role", "start", "end", "gender", "notes", "source"])
     shutil.copyfile(args.phoenix / "LICENSE", OUT / "LICENSE-petrarch2.txt")
 

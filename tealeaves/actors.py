@@ -37,6 +37,9 @@ LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout
 RELATIONAL = {"partner", "ally", "neighbour", "neighbor", "counterpart", "rival", "enemy", "opponent", "adversary", "foe", "friend", "critic"}
 CONTEXT_SECTORS = {"REB", "OPP", "COP", "CVL", "CRM", "MIL", "REF"}  # groups that take their country from where they are
 PAST_MARKERS = {"former", "ex", "then", "late", "retired", "onetime", "one-time", "erstwhile"}
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "del", "della", "dos", "van", "von", "der",
+                  "den", "du", "la", "le", "ter", "ten"}
+TITLE_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}  # offices that a title alone states
 PERSON_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lady", "lord", "madam"}
 
 
@@ -147,13 +150,17 @@ class ActorResolver:
         phrases = self._phrases(span, hits, hit_at)
         mentions: list[Mention] = []
         heads = {ph.head.i for ph in phrases}
+        head_of: dict[int, Any] = {}
         for phrase in phrases:
-            mentions += self._compose(sent, phrase, day, context, locations, coref, why, heads)
+            new = self._compose(sent, phrase, day, context, locations, coref, why, heads)
+            head_of.update((id(m), phrase.head) for m in new)
+            mentions += new
         for tok in span:
             if tok.pos_ == "PRON" and tok.i not in hit_at and tok.dep_ != "poss" and tok.lower_ in _PRONOUNS:
                 m = coref.pronoun(sent, tok, why)
                 if m is not None:
                     mentions.append(m)
+        mentions = _fill_titled(mentions, head_of, coref, why)
         coref.end_sentence(sent)
         context.countries += [m.country for m in mentions if m.country and not m.country.startswith(NON_STATE)]
         return mentions
@@ -178,6 +185,9 @@ class ActorResolver:
         for h in hits:
             if h.best.kind == "city" and not _is_actor_position(doc[h.start:h.end].root):
                 continue  # a city is a place unless it is the subject or object itself
+            if h.best.kind == "city" and any(e.label_ == "PERSON" and e.start <= h.start and h.end <= e.end
+                                             and e.end - e.start > h.end - h.start for e in span.ents):
+                continue  # "Ahmed bin Salem": part of a name, not the city
             root = doc[h.start:h.end].root
             if _heads_coordination(root, h):
                 head, via_prep = root, False  # "Amnesty International and Human Rights Watch": its own actor
@@ -186,11 +196,17 @@ class ActorResolver:
             ph = by_head.setdefault(head.i, Phrase(head))
             (ph.via_prep if via_prep else ph.hits).append(h)
         for ent in span.ents:
-            if ent.label_ == "PERSON" and ent.root.i not in hit_at:
+            inside_city = ent.root.i in hit_at and hit_at[ent.root.i].best.kind == "city" and (
+                hit_at[ent.root.i].end - hit_at[ent.root.i].start < ent.end - ent.start)
+            if ent.label_ == "PERSON" and (ent.root.i not in hit_at or inside_city):
                 head, _ = self._head_of(ent.root, actorish, set(range(ent.start, ent.end)))
                 by_head.setdefault(head.i, Phrase(head))
+        in_name = {t.i for ent in span.ents if ent.label_ == "PERSON" for t in ent if t.i != ent.root.i}
         for tok in span:
-            # bare names (a surname repeated later) and relational groups ("its partners") are candidates too
+            # bare names (a surname repeated later) and relational groups ("its partners") are candidates too;
+            # the pieces of one name ("Sadiq al-Mahdi": "al", "-") are not names of their own
+            if tok.i in in_name or _name_piece(tok):
+                continue
             if tok.i not in hit_at and tok.i not in by_head and ((tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "flat", "appos"))
                                                               or (tok.pos_ == "NOUN" and tok.lemma_.lower() in RELATIONAL)):
                 head, _ = self._head_of(tok, actorish, {tok.i})
@@ -355,8 +371,18 @@ class ActorResolver:
                 note(f"'{text}' takes its country from the {loc[1]} location {loc[0]}")
         if not countries and sector is None and not is_person and not ph.hits:
             return []  # a name the KB does not know and nothing in context says it is an actor
+        if not countries and is_person and sector in TITLE_SECTORS and title_sector:
+            # "Gov. Phil Murphy", "Sen. X": the title gives the sector; the country comes from the states named
+            # in this sentence or earlier in the article, never from a default
+            # (states named in the same sentence are often the counterpart: see _fill_titled)
+            if context.countries:
+                top = max(set(context.countries), key=context.countries.count)
+                countries = [top]
+                rule = "context.title.document"
+                note(f"'{text}' is a titled person; takes {top}, the state most named earlier in the article")
         if not countries:
-            m = Mention(text, None, None, sector, start, end, "unresolved", None)
+            titled = is_person and sector in TITLE_SECTORS and bool(title_sector)
+            m = Mention(text, None, None, sector, start, end, "unresolved.titled" if titled else "unresolved", None)
             note(f"'{text}': {'sector ' + sector if sector else 'no sector'} but no country; unresolved")
             coref.register(sent, m, ph, kind="person" if is_person else kind, number=number)
             return [m]
@@ -373,6 +399,41 @@ class ActorResolver:
         for m in mentions[:1]:
             coref.register(sent, m, ph, kind="person" if is_person else kind, number=number if len(mentions) == 1 else "plur")
         return mentions
+
+
+def _fill_titled(mentions: list[Mention], head_of: dict[int, Any], coref: Any, why: list[str] | None) -> list[Mention]:
+    """Titled people still without a country take the one state the sentence's other actors share, leaving out
+    actors that are arguments of the same verb (a counterpart: "Sen. X met French President Macron" stays
+    unresolved, "Gov. X criticized the plan announced by President Trump" -> USAGOV)."""
+    out = []
+    for m in mentions:
+        head = head_of.get(id(m))
+        if m.code is None and m.rule == "unresolved.titled" and m.sector and head is not None:
+            verb = _governing_verb(head)
+            states = {o.country for o in mentions if o.code and o.country and not o.country.startswith(NON_STATE)
+                      and (head_of.get(id(o)) is None or _governing_verb(head_of[id(o)]).i != verb.i)}
+            if len(states) != 1:
+                out.append(m)
+                continue
+            country = next(iter(states))
+            new = Mention(m.text, country + m.sector, country, m.sector, m.start, m.end, "context.title.sentence", m.name)
+            for ent in coref.entities:
+                if ent.mention is m:
+                    ent.mention = new
+            if why is not None:
+                why.append(f"'{m.text}' is a titled person; takes {country} from the other actors in the sentence")
+            m = new
+        out.append(m)
+    return out
+
+
+def _governing_verb(tok: Any) -> Any:
+    """The verb whose argument a phrase head is (climbing through conjuncts and prepositions)."""
+    seen = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and seen < 8:
+        tok = tok.head
+        seen += 1
+    return tok
 
 
 def _named_countries(hits: list[Hit]) -> list[tuple[str, int]]:
@@ -427,6 +488,19 @@ def _heads_coordination(root: Any, h: Hit) -> bool:
     if not conj or not any(c.dep_ == "cc" for c in root.children):
         return False
     return all(c.pos_ in ("NOUN", "PROPN") and c.i < root.head.i for c in conj)
+
+
+def _name_piece(tok: Any) -> bool:
+    """A hyphen or a particle inside a personal name ("al-", "bin", "van der", "von", "de la")."""
+    if not any(ch.isalpha() for ch in tok.text):
+        return True
+    if tok.lower_ not in NAME_PARTICLES:
+        return False
+    doc = tok.doc
+    nxt = tok.i + 1
+    while nxt < len(doc) and (doc[nxt].text in ("-", "\u2010") or doc[nxt].lower_ in NAME_PARTICLES):
+        nxt += 1
+    return nxt < len(doc) and doc[nxt].text[:1].isupper()
 
 
 def _is_actor_position(tok: Any) -> bool:

@@ -25,7 +25,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from tealeaves import dates, ontology, places
+from tealeaves import dates, ontology, places, salience
 from tealeaves.errors import DataError
 from tealeaves.modality import Modality, modality_of
 from tealeaves.models import CleanDocument, Event, Location, Mention, Sentence
@@ -663,12 +663,16 @@ class RuleCoder:
         events: list[Event] = []
         seen: set[tuple[str | None, str | None, str]] = set()
         heads = sorted(sent.span, key=lambda t: (_depth(t), t.i))
-        self._code_heads(sent, mentions, ctx, heads, patterns, False, used_tokens, events, seen, trace)
+        passing: dict[int, str] = {}  # id(event) -> why it is background (salience.background)
+        self._code_heads(sent, mentions, ctx, heads, patterns, False, used_tokens, events, seen, trace, passing)
         events.extend(self._speech_demands(sent, mentions, ctx, used_tokens, seen, trace))
-        if not events:
-            self._code_heads(sent, mentions, ctx, heads, patterns, True, used_tokens, events, seen, trace)
+        if all(id(e) in passing for e in events):
+            fallback: list[Event] = []
+            self._code_heads(sent, mentions, ctx, heads, patterns, True, used_tokens, fallback, seen, trace, passing)
             # a bare statement is a last resort: one per sentence, from its main reporting verb
-            events[:] = [e for e in events if e.evidence_start == events[0].evidence_start] if events else []
+            # and, as CAMEO events are dyadic, only with someone it is addressed to or about
+            events.extend(e for e in fallback if e.evidence_start == fallback[0].evidence_start and e.target is not None)
+        events[:] = salience.foreground(events, passing, sent.start, trace, Attempt)
         return events
 
     def _appeal(self, verb: Any, sent: Sentence, mentions: tuple[Mention, ...], ctx: ArticleContext,
@@ -752,7 +756,8 @@ class RuleCoder:
 
     def _code_heads(self, sent: Sentence, mentions: tuple[Mention, ...], ctx: ArticleContext, heads: list[Any],
                     patterns: dict[tuple[str, bool], tuple[Pattern, ...]], fallback_pass: bool, used_tokens: set[int],
-                    events: list[Event], seen: set[tuple[str | None, str | None, str]], trace: list[Attempt] | None) -> None:
+                    events: list[Event], seen: set[tuple[str | None, str | None, str]], trace: list[Attempt] | None,
+                    passing: dict[int, str] | None = None) -> None:
         for head in heads:
             if head.i in used_tokens or head.pos_ not in ("VERB", "NOUN", "PROPN", "AUX"):
                 continue
@@ -784,6 +789,9 @@ class RuleCoder:
                     gov = sent.offset(head.head)
                     events[:] = [e for e in events if not (e.evidence_start == gov and e.root == "03")]
                 events.extend(fired)
+                why = salience.background(head) if passing is not None else None
+                if why and passing is not None:
+                    passing.update((id(e), why) for e in fired)
                 used_tokens.update(t.i for t in [head, *hit[0]])
                 break
 
@@ -799,6 +807,12 @@ class RuleCoder:
                 of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 target_tok = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
             targets = _mentions_for(target_tok, sent, mentions)
+        if pat.fallback and not targets and not nominal:
+            # "Russia said Ukraine was unreliable": a statement is about the actor it speaks of
+            clause = next((c for c in head.children if c.dep_ == "ccomp"), None)
+            subj = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None) if clause is not None else None
+            if subj is not None and subj.lower_ not in PRONOUNS and _names_actor(subj, sent, mentions):
+                target_tok, targets = subj, _mentions_for(subj, sent, mentions)
         src_tok = _nominal_source(head) if nominal else _subject(head)
         sources: list[Mention | None] = list(_mentions_for(src_tok, sent, mentions))
         if not nominal and pat.target_after == "from" and head.lemma_.lower() in RECEIVING_VERBS and targets:
@@ -905,8 +919,9 @@ class RuleCoder:
             # the reported act stays (modality "reported"); the speaker's accusation or claim of
             # responsibility is an event of its own
             ccode, csources, ctargets, how = claim
-            if ccode[:2] == "11":
-                # one party's word that another used force is its accusation, not evidence of the act
+            if ccode[:2] == "11" or ccode == "015":
+                # one party's word that another used force is its accusation, not evidence of the act;
+                # a party's claim that it struck is one happening, coded once, as its claim (015)
                 out = []
             cmod = Modality("asserted", f"{how}: {mod.reporting_verb}", mod.speaker_token, mod.reporting_verb, mod.quote)
             cnote = note + f" | {how} ({mod.reporting_verb}: {pat.code} {head.text})"

@@ -32,6 +32,9 @@ PEOPLE_FIELDS = ("person_id", "name", "aliases", "country", "sector", "role", "s
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 CODE_RE = re.compile(r"^[A-Z]{3}([A-Z]{3}){0,5}$")
 NON_STATE_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
+MILITARY_CONTEXT = frozenset({"troops", "troop", "soldier", "military", "army", "brigade", "battalion", "division",
+                              "offensive", "clash", "rebel", "militant", "insurgent", "armed", "soldiers", "marine"})
+CONTEXT_ACRONYMS = {"AFP": MILITARY_CONTEXT}  # ambiguous acronyms matched as an organization only in this context
 PERSON_SLOTS = ("nsubj", "nsubjpass", "dobj", "iobj", "pobj", "conj", "appos", "poss", "agent")
 # Kinds of phrase, in the order that wins when one phrase names several things.
 PRECEDENCE = ("user", "person", "org", "metonym", "country", "capital", "city", "sector")
@@ -199,6 +202,11 @@ class KnowledgeBase:
         if len(phrase.replace(".", "")) <= 4 and phrase.replace(".", "").isupper() and phrase.replace(".", "").isalpha():
             self.exact_case.add(phrase)
         self.phrases[key].append(target)
+        if target.kind in ("person", "user") and re.search(r" (?:Al|El|al|el) [A-Z]", phrase):
+            # Phoenix writes "Abu Bakr Al Baghdadi"; the news writes "Abu Bakr al-Baghdadi"
+            self._add(re.sub(r" (?:Al|El|al|el) ([A-Z])", lambda m: f" {m.group(0).strip()[:2].lower()}-{m.group(1)}", phrase), target)
+        if "'" in phrase:
+            self._add(phrase.replace("'", "\u2019"), target)  # "Hun Sen’s", "People’s Liberation Army"
 
     def _load_package(self) -> None:
         for n, row in enumerate(_read_csv("countries.csv"), 2):
@@ -364,6 +372,10 @@ class KnowledgeBase:
     def _target_ok(t: Target, doc: Any, s: int, e: int) -> bool:
         if t.kind == "sector":
             return True
+        if t.kind == "org" and e - s == 1 and doc[s].text in CONTEXT_ACRONYMS:
+            # "AFP" is a news agency unless the sentence talks soldiers ("AFP troops", "the AFP said its brigade")
+            sent = doc[s].sent
+            return any(tok.lemma_.lower() in CONTEXT_ACRONYMS[doc[s].text] for tok in sent if tok.i != s)
         if t.kind in ("person", "user") and e - s == 1:
             tok = doc[s]
             if tok.pos_ == "PROPN" or tok.tag_ == "NNP":

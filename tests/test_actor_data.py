@@ -93,3 +93,20 @@ def test_knowledge_base_loads_and_indexes() -> None:
     assert "US" in kb.exact_case
     assert kb.person_code("vladimir-putin", "2010-01-01")[:2] == ("RUS", "GOV")
     assert kb.person_code("tony-blair", "2010-01-01")[:2] == ("GBR", "ELI")
+
+
+def test_no_person_is_named_like_a_country_or_capital() -> None:
+    # Phoenix lists new states ("Ukraine" from 1991) as dated blocks; they must not become people
+    kb = KnowledgeBase()
+    clashes = sorted(k for k, ts in kb.phrases.items()
+                     if any(t.kind == "person" for t in ts) and any(t.kind in ("country", "capital") for t in ts))
+    assert clashes == []
+
+
+def test_national_agencies_have_country_and_sector() -> None:
+    kb = KnowledgeBase()
+    for phrase, code in [("fbi", "USACOP"), ("immigration and customs enforcement", "USACOP"), ("dhs", "USAGOV"),
+                         ("customs and border protection", "USACOP"), ("usaid", "USAGOV"), ("cia", "USASPY"),
+                         ("state department", "USAGOV"), ("dfid", "GBRGOV"), ("eln", "COLREB"), ("farc", "COLREB")]:
+        org = next(t for t in kb.phrases[phrase] if t.kind == "org")
+        assert (org.country or "") + (org.sector or "") == code, phrase

@@ -402,3 +402,80 @@ def test_they_after_a_bare_state_stays_unresolved_with_a_plural_rival(resolver: 
     first, second = resolve(resolver, "Rebels shelled a border post. Norway said they would be punished.", "2018-05-01")
     they = by_text(second, "they")
     assert they and they[0].code is None
+
+
+# ---- national agencies, armed groups, titles, apostrophes, weapon adjectives ------------------------------
+
+@pytest.mark.parametrize("text, phrase, code", [
+    ("ICE agents detained a farm worker outside the plant.", "ICE", "USACOP"),
+    ("The FBI opened an inquiry into the donations.", "FBI", "USACOP"),
+    ("The Department of Homeland Security suspended the program.", "Department of Homeland Security", "USAGOV"),
+    ("USAID pledged new funds for the clinics.", "USAID", "USAGOV"),
+    ("The CIA briefed the committee on Tuesday.", "CIA", "USASPY"),
+    ("DFID cut its budget for the project.", "DFID", "GBRGOV"),
+    ("ELN rebels blew up a stretch of the pipeline.", "ELN", "COLREB"),
+    ("UNDOF peacekeepers left their posts in the buffer zone.", "UNDOF", "IGOUNO"),
+])
+def test_national_agencies_and_armed_groups(resolver: ActorResolver, text: str, phrase: str, code: str) -> None:
+    ms = [m for m in resolve(resolver, text, "2019-03-01")[0] if phrase in m.text]
+    assert ms and ms[0].code is not None and ms[0].code.startswith(code)
+
+
+def test_afp_is_the_philippine_military_only_in_a_military_context(resolver: ActorResolver) -> None:
+    military = [m for m in resolve(resolver, "AFP troops overran a rebel camp in Mindanao.", "2019-03-01")[0] if "AFP" in m.text]
+    assert military and military[0].code == "PHLMIL"
+    agency = [m for m in resolve(resolver, "A ministry official told AFP that the talks had stalled.", "2019-03-01")[0] if m.text == "AFP"]
+    assert all(m.code != "PHLMIL" for m in agency)
+
+
+def test_title_gives_sector_and_context_gives_country(resolver: ActorResolver) -> None:
+    sents = resolve(resolver, "Gov. Anna Feld rejected the budget drafted by President Trump.", "2018-06-01")
+    feld = [m for m in sents[0] if "Feld" in m.text]
+    assert feld and feld[0].code == "USAGOV"
+    sents = resolve(resolver, "Sen. Paul Orme questioned the nominee from the Justice Department.", "2018-06-01")
+    orme = [m for m in sents[0] if "Orme" in m.text]
+    assert orme and orme[0].sector == "LEG"
+
+
+def test_title_without_context_stays_without_country(resolver: ActorResolver) -> None:
+    alone = [m for m in resolve(resolver, "Sen. Paul Orme questioned the nominee.", "2018-06-01")[0] if "Orme" in m.text]
+    assert alone and alone[0].country is None and alone[0].sector == "LEG"
+    # a counterpart of the same verb lends no country
+    met = [m for m in resolve(resolver, "Rep. Dana Holt met French President Emmanuel Macron.", "2018-06-01")[0] if "Holt" in m.text]
+    assert met and met[0].country != "FRA"
+
+
+def test_name_with_particle_is_one_mention(resolver: ActorResolver) -> None:
+    ms = resolve(resolver, "Omar al-Bashir met Egyptian officials in Cairo.", "2015-02-01")[0]
+    bashir = [m for m in ms if "Bashir" in m.text or m.text in ("Omar", "al")]
+    assert len(bashir) == 1 and bashir[0].text == "Omar al-Bashir" and bashir[0].code == "SDNGOV"
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_curly_and_straight_possessives_agree(resolver: ActorResolver, apostrophe: str) -> None:
+    ms = resolve(resolver, f"Hun Sen{apostrophe}s government rejected the report.", "2017-05-01")[0]
+    assert [m.code for m in ms if "government" in m.text] == ["KHMGOV"]
+
+
+def test_weapon_noun_makes_the_adjective_a_military_mention(resolver: ActorResolver) -> None:
+    ms = resolve(resolver, "Two farmers were killed in Israeli tank shelling.", "2014-07-20")[0]
+    assert any(m.code == "ISRMIL" and m.text.startswith("Israeli") for m in ms)
+    think = resolve(resolver, "A Russian think tank published a report.", "2019-01-01")[0]
+    assert all(m.sector != "MIL" for m in think)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sudanese opposition leader Sadiq al-Mahdi urged calm.", "al-Mahdi"),
+    ("Jan van der Berg criticized the Dutch government.", "van der Berg"),
+    ("Gunmen loyal to Ahmed bin Salem attacked the town.", "bin Salem"),
+])
+def test_name_particles_and_hyphens_are_no_mentions_of_their_own(resolver: ActorResolver, text: str, name: str) -> None:
+    ms = resolve(resolver, text, "2020-05-01")[0]
+    assert [m.text for m in ms if name in m.text] and all(m.text not in ("-", "al", "van", "der", "bin") for m in ms)
+    # "Salem" is also a city; inside a person's name it is not a place or a country
+    assert all(m.country != "IND" for m in ms)
+
+
+def test_phoenix_al_names_match_the_hyphenated_spelling(resolver: ActorResolver) -> None:
+    kb = resolver.kb
+    assert any(t.kind == "person" for t in kb.phrases.get("abd al-qadir muhammad al-baghdadi", []))

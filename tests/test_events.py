@@ -71,8 +71,10 @@ def test_phone_call_needs_an_object() -> None:
 
 
 def test_statement_only_when_nothing_else_is_coded() -> None:
-    alone = code_with_table("Russia said the weather in Ukraine was mild.")
-    assert [e.cameo for e in alone] == ["010"]
+    alone = code_with_table("Russia said Ukraine was an unreliable partner.")
+    assert [(e.source.code, e.target.code, e.cameo) for e in alone] == [("RUS", "UKR", "010")]
+    # CAMEO events are dyadic: a bare statement about nobody (the weather) is not coded
+    assert code_with_table("Russia said the weather in Ukraine was mild.") == []
     with_event = code_with_table("Russia said Ukraine had attacked the army.")
     assert "010" not in {e.cameo for e in with_event}
 

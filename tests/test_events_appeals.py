@@ -38,8 +38,10 @@ def test_statement_by_unresolved_speaker_is_not_coded(code: Any) -> None:
 
 
 def test_statement_by_a_political_role_is_coded(code: Any) -> None:
-    got = codes(code("The government said the recovery would be slow."))
+    got = codes(code("The government told the opposition that the recovery would be slow."))
     assert [c for c, _, _ in got] == ["010"], got
+    # a statement about nobody in particular is no dyadic event
+    assert code("The government said the recovery would be slow.") == []
 
 
 def test_pledge_to_expel_is_one_planned_expulsion(code: Any) -> None:

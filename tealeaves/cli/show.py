@@ -9,6 +9,8 @@ from typing import Any
 
 import click
 
+from tealeaves.errors import DataError
+
 
 def _default(o: Any) -> Any:
     if isinstance(o, (dt.date, dt.datetime)):
@@ -43,7 +45,7 @@ def _cameo_name(code: str | None) -> str:
         return "-"
     try:
         return f"{code} {ontology.lookup(code).name}"
-    except Exception:  # an unknown code in an old store still displays
+    except DataError:  # an unknown code in an old store still displays
         return code
 
 
