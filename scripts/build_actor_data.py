@@ -196,6 +196,9 @@ def build_sectors(phoenix: Path) -> list[dict[str, str]]:
     return rows
 
 
+PLACE_ALIASES: list[tuple[str, str]] = []  # (name, iso3) found while building people, written to cities.csv
+
+
 def build_people(phoenix: Path, isos: set[str], places: set[str] = frozenset()) -> list[dict[str, str]]:  # type: ignore[assignment]
     """Dated office-holders: blocks with at least one dated state or IGO code after 1990, leaving out blocks
     named after a country (``places``: lower-cased country names)."""
@@ -206,8 +209,14 @@ def build_people(phoenix: Path, isos: set[str], places: set[str] = frozenset()) 
             if not dated or not any((e or "9999") >= PEOPLE_FROM for _, _, e in dated):
                 continue
             names = [x.title() for x in dict.fromkeys(block.names) if len(x) > 3]
-            if not names or names[0].lower() in places:
-                continue  # dated blocks for states themselves ("Iraq", "Ukraine" after independence) are no people
+            if names and names[0].lower() in places:
+                # dated blocks for states themselves ("Iraq", "Ukraine" after independence) are no people; their
+                # other names are mostly cities and regions ("Kiev", "Mosul"), kept as places
+                country = next((_split_code(c, isos)[0] for c, _, _ in reversed(block.codes) if _split_code(c, isos)[0]), None)
+                PLACE_ALIASES.extend((n, country) for n in names[1:] if country and n.lower() not in places)
+                continue
+            if not names:
+                continue
             pid = "phx-" + re.sub(r"[^a-z0-9]+", "-", names[0].lower()).strip("-")
             first = True
             for code, start, end in block.codes:
@@ -248,12 +257,18 @@ def main() -> None:
     countries = build_countries(args.phoenix)
     isos = {r["iso3"] for r in countries}
     write("countries.csv", countries, ["iso3", "name", "names", "adjectives", "demonyms", "capital", "un_member"])
-    write("cities.csv", build_cities(isos), ["name", "country", "population"])
     write("organizations.csv", build_organizations(args.phoenix, isos), ["code", "name", "aliases", "source"])
     write("sectors.csv", build_sectors(args.phoenix), ["phrase", "sector", "strength", "kind", "plural", "notes", "source"])
     places = {n.lower() for r in countries for n in [r["name"], *r["names"].split("|")] if n}
     write("people_phoenix.csv", build_people(args.phoenix, isos, places),
           ["person_id", "name", "aliases", "country", "sector", "role", "start", "end", "gender", "notes", "source"])
+    cities = build_cities(isos)
+    known = {r["name"].lower() for r in cities} | places
+    adjectives = {a.lower() for r in countries for a in [*r["adjectives"].split("|"), *r["demonyms"].split("|")] if a}
+    extra = {n: c for n, c in PLACE_ALIASES if n.lower() not in known and n.lower() not in adjectives and "'" not in n
+             and not n.lower().endswith(("ians", "ans"))}
+    cities += [{"name": n, "country": c, "population": ""} for n, c in sorted(extra.items())]
+    write("cities.csv", cities, ["name", "country", "population"])
     shutil.copyfile(args.phoenix / "LICENSE", OUT / "LICENSE-petrarch2.txt")
 
 

@@ -371,18 +371,19 @@ class ActorResolver:
                 note(f"'{text}' takes its country from the {loc[1]} location {loc[0]}")
         if not countries and sector is None and not is_person and not ph.hits:
             return []  # a name the KB does not know and nothing in context says it is an actor
-        if not countries and is_person and sector in TITLE_SECTORS and title_sector:
+        named_titled = is_person and sector in TITLE_SECTORS and bool(title_sector) and ph.head.pos_ == "PROPN"
+        if not countries and named_titled:
             # "Gov. Phil Murphy", "Sen. X": the title gives the sector; the country comes from the states named
             # in this sentence or earlier in the article, never from a default
             # (states named in the same sentence are often the counterpart: see _fill_titled)
             if context.countries:
-                top = max(set(context.countries), key=context.countries.count)
+                seen = context.countries
+                top = max(dict.fromkeys(seen), key=lambda c: (seen.count(c), max(i for i, x in enumerate(seen) if x == c)))
                 countries = [top]
                 rule = "context.title.document"
                 note(f"'{text}' is a titled person; takes {top}, the state most named earlier in the article")
         if not countries:
-            titled = is_person and sector in TITLE_SECTORS and bool(title_sector)
-            m = Mention(text, None, None, sector, start, end, "unresolved.titled" if titled else "unresolved", None)
+            m = Mention(text, None, None, sector, start, end, "unresolved.titled" if named_titled else "unresolved", None)
             note(f"'{text}': {'sector ' + sector if sector else 'no sector'} but no country; unresolved")
             coref.register(sent, m, ph, kind="person" if is_person else kind, number=number)
             return [m]
@@ -411,6 +412,7 @@ def _fill_titled(mentions: list[Mention], head_of: dict[int, Any], coref: Any, w
         if m.code is None and m.rule == "unresolved.titled" and m.sector and head is not None:
             verb = _governing_verb(head)
             states = {o.country for o in mentions if o.code and o.country and not o.country.startswith(NON_STATE)
+                      and not o.rule.startswith("place.")
                       and (head_of.get(id(o)) is None or _governing_verb(head_of[id(o)]).i != verb.i)}
             if len(states) != 1:
                 out.append(m)

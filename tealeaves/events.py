@@ -526,6 +526,8 @@ def _nominal_source(head: Any) -> Any:
         if c.dep_ == "prep" and c.lower_ == "by":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
     own = next((c for c in head.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")), None)
+    if own is None:  # "Israeli tank shelling": the nationality sits on the weapon that modifies the act
+        own = next((c for c in head.children if c.dep_ == "compound" and any(t.ent_type_ in ("NORP", "GPE") for t in c.subtree)), None)
     if own is not None:
         return own
     gov = head.head

@@ -479,3 +479,17 @@ def test_name_particles_and_hyphens_are_no_mentions_of_their_own(resolver: Actor
 def test_phoenix_al_names_match_the_hyphenated_spelling(resolver: ActorResolver) -> None:
     kb = resolver.kb
     assert any(t.kind == "person" for t in kb.phrases.get("abd al-qadir muhammad al-baghdadi", []))
+
+
+def test_titled_person_takes_the_state_the_article_is_about(resolver: ActorResolver) -> None:
+    text = ("Brazil and the United States signed a trade accord on Monday. The United States will also fund "
+            "new ports. Sen. Paul Orme praised the accord.")
+    sents = resolve(resolver, text, "2018-06-01")
+    orme = [m for m in sents[-1] if "Orme" in m.text]
+    assert orme and orme[0].code == "USALEG"
+
+
+def test_old_spellings_of_cities_stay_places(resolver: ActorResolver) -> None:
+    # "Kiev" (older spelling of Kyiv) is a place in Ukraine, never a person: the police there are Ukrainian
+    ms = resolve(resolver, "Police in Kiev detained dozens of protesters on Tuesday.", "2017-06-27")[0]
+    assert [m.code for m in ms if m.text.startswith("Police")] == ["UKRCOP"]
