@@ -68,12 +68,18 @@ class RepeatedLines:
     min_docs: int = REPEAT_MIN_DOCS
     _docs: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
+    max_lines: int = 200_000
+
     def observe(self, doc_id: str, lines: list[str]) -> None:
         for ln in lines:
             if len(ln) <= REPEAT_MAX_CHARS:
                 seen = self._docs[normalize_text(ln)]
                 if len(seen) < self.min_docs:
                     seen.add(doc_id)
+        if len(self._docs) > self.max_lines:
+            # memory stays flat on long runs: forget lines that only one document has had so far
+            for key in [k for k, v in self._docs.items() if len(v) < 2]:
+                del self._docs[key]
 
     def is_repeated(self, line: str) -> bool:
         return len(self._docs.get(normalize_text(line), ())) >= self.min_docs

@@ -69,3 +69,12 @@ def test_lines_repeated_across_documents_are_site_furniture() -> None:
         outs.append(clean(document_from_text(text, f"t{i}"), seen))
     assert footer in outs[0].text  # seen once: still text
     assert footer not in outs[3].text
+
+
+def test_line_memory_is_bounded_but_keeps_repeated_lines() -> None:
+    seen = RepeatedLines(min_docs=3, max_lines=50)
+    footer = "Follow the money with our weekly markets letter"
+    for i in range(200):
+        seen.observe(f"d{i}", [f"Unique line number {i} about talks in Geneva", footer])
+    assert len(seen._docs) <= 51
+    assert seen.is_repeated(footer)
