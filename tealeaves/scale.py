@@ -156,7 +156,7 @@ def read_partition(part: Partition) -> Iterator[Any]:
         fs, path = _fs(url)
         if part.end is not None:
             with fs.open(path, "rb") as raw:
-                yield from ingest.read_jsonl(_Range(raw, part.start, part.end), f"{url}@{part.start}")
+                yield from ingest.read_jsonl(_Range(raw, part.start, part.end), f"{url}@{part.start}")  # type: ignore[arg-type]  # a byte-range reader with readline()
         elif _full(fs, path) == path:
             yield from ingest.read_path(Path(path))
         else:  # a remote file: copied to a local temporary file, read, removed
@@ -207,7 +207,8 @@ def code_partition(part: Partition, out: str, settings: Settings) -> dict[str, A
     con = store.connect(":memory:")
     try:
         repeated = clean.RepeatedLines()
-        rows, events = [], []
+        rows: list[tuple[Any, ...]] = []
+        events: list[Any] = []
         for coded in pipeline.code_cleaned((clean.clean(d, repeated) for d in documents()), settings):
             rows.append(store.document_row(coded.clean, len(coded.sentences), len(coded.events), coded.status, coded.note,
                                            settings.coder, settings.actor_resolver))
@@ -216,8 +217,8 @@ def code_partition(part: Partition, out: str, settings: Settings) -> dict[str, A
                 store.write(con, rows, events)
                 rows, events = [], []
         store.write(con, rows + uncoded, events)
-        n_docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
-        n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+        n_docs = (con.execute("SELECT count(*) FROM documents").fetchone() or (0,))[0]
+        n_events = (con.execute("SELECT count(*) FROM events").fetchone() or (0,))[0]
         _export(con, out, pid)
     except duckdb.Error as exc:
         raise ClusterError(f"partition {pid} could not be written to {out}: {exc}") from None
