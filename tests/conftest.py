@@ -42,6 +42,19 @@ def code() -> Any:
     return _code
 
 
+class _NoActors:
+    def resolve_document(self, cdoc: Any, sentences: Any) -> dict[int, tuple[Any, ...]]:
+        return {}
+
+
+@pytest.fixture()
+def no_actors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """For tests about fetching and storing, not coding: no actor tables, so no events."""
+    from tealeaves import pipeline
+
+    monkeypatch.setattr(pipeline, "_resolver", lambda settings: _NoActors())
+
+
 def triples(events: list[Any]) -> set[tuple[str | None, str | None, str]]:
     """(source code, target code, CAMEO code) of each event."""
     return {(e.source.code if e.source else None, e.target.code if e.target else None, e.cameo) for e in events}

@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 
-from tealeaves import pipeline
 from tealeaves.ingest import Problem, read
 from tealeaves.ingest.feeds import parse_feed
 from tealeaves.ingest.watch import FeedWatcher, watch_once
@@ -128,15 +127,6 @@ def site() -> Iterator[_Site]:
     s.close()
 
 
-class _NoActors:
-    def resolve_document(self, cdoc: Any, sentences: Any) -> dict[int, tuple[Any, ...]]:
-        return {}
-
-
-@pytest.fixture()
-def no_actors(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Watching is about fetching and storing; coding is tested elsewhere, so no actor tables here."""
-    monkeypatch.setattr(pipeline, "_resolver", lambda settings: _NoActors())
 
 
 def test_watch_fetches_new_items_once_and_uses_etag(site: _Site, con: Any, no_actors: None) -> None:

@@ -22,15 +22,6 @@ FRENCH = ("Le ministre des affaires étrangères a rencontré mardi son homologu
           "discuter de la crise à la frontière et des sanctions contre le régime.")
 
 
-class _NoActors:
-    def resolve_document(self, cdoc: Any, sentences: Any) -> dict[int, tuple[Any, ...]]:
-        return {}
-
-
-@pytest.fixture()
-def no_actors(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These tests are about what lands in the store, not about coding."""
-    monkeypatch.setattr(pipeline, "_resolver", lambda settings: _NoActors())
 
 
 def _corpus(path: Path, n: int) -> Path:
