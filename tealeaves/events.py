@@ -817,6 +817,9 @@ class RuleCoder:
                 target_tok, targets = subj, _mentions_for(subj, sent, mentions)
         src_tok = _nominal_source(head) if nominal else _subject(head)
         sources: list[Mention | None] = list(_mentions_for(src_tok, sent, mentions))
+        if pat.fallback and targets and sources and sources[0] is not None:
+            # "the Kremlin said Russia remained open to talks": a state speaking of itself is no dyad
+            targets = [t for t in targets if not (t.country == sources[0].country and t.sector is None)]
         if not nominal and pat.target_after == "from" and head.lemma_.lower() in RECEIVING_VERBS and targets:
             # "demonstrators received weapons from the government": the government gave them
             src_tok, target_tok = target_tok, src_tok

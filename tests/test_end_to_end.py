@@ -110,3 +110,9 @@ def test_a_list_folded_into_a_modifier_gives_each_actor(code) -> None:
     events = code("Rights\n\nAmnesty International and Human Rights Watch criticised the Egyptian government on Monday.")
     sources = {e.source.code for e in events if e.root == "11"}
     assert len(sources) == 2 and all(s.startswith("NGO") for s in sources)
+
+
+def test_a_state_speaking_of_itself_is_not_a_dyad(code) -> None:
+    assert code("Talks\n\nKremlin spokesman Dmitry Peskov said Russia remained open to dialogue.") == []
+    events = code("Talks\n\nThe Kremlin said Ukraine was an unreliable partner.")
+    assert any(e.cameo == "010" and e.target is not None and e.target.country == "UKR" for e in events)
