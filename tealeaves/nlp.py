@@ -103,13 +103,6 @@ def parse(clean_docs: Iterable[CleanDocument], model: str = "en_core_web_sm", ba
 LATE_PIPES = ("ner",)
 
 
-@lru_cache(maxsize=1)
-def _event_heads() -> frozenset[str]:
-    from tealeaves.events import load_patterns
-
-    return frozenset(head.split()[0] for head, _nominal in load_patterns())
-
-
 def _late_pipes(nlp: Any, docs: list[Any], batch_size: int) -> None:
     """Run NER on parsed sentences after the parser.
 

@@ -100,38 +100,16 @@ def code_cleaned(cleaned: Iterable[CleanDocument], settings: Settings) -> Iterat
 def code_parsed(cdoc: CleanDocument, sentences: tuple[Sentence, ...], resolver: Any, coder: Any, settings: Settings) -> list[Event]:
     """Actors and events for parsed sentences whose named entities may not be there yet.
 
-    A first pass codes without entities; the sentences that yielded an event then get NER, and
-    the document is coded again so that dates, places and unknown people come from the entities.
-    Sentences with no event in the first pass never pay for NER.
+    A first pass codes without entities. A document that yields no event is done and never pays
+    for NER; one that does gets NER on all its parsed sentences (unknown people named earlier are
+    the antecedents of later pronouns and surnames) and is coded again with them.
     """
     mentions = resolver.resolve_document(cdoc, sentences)
     events = coder.code_document(cdoc, sentences, mentions)
-    if not events:
-        return []
-    with_events = {e.sentence for e in events}
-    need = [s for s in sentences if s.index in with_events or _unknown_name(s, mentions.get(s.index, ()))]
-    if need and NER_WHOLE_DOCUMENT:
-        need = list(sentences)
-    if nlp.add_entities(need, settings.model, settings.batch_size):
+    if events and nlp.add_entities(sentences, settings.model, settings.batch_size):
         mentions = resolver.resolve_document(cdoc, sentences)
         events = coder.code_document(cdoc, sentences, mentions)
     return list(events)
-
-
-NER_WHOLE_DOCUMENT = True
-
-
-def _unknown_name(sent: Sentence, mentions: tuple[Any, ...]) -> bool:
-    """A proper noun no coded mention covers: NER may make it a person that a later "he" or surname points to."""
-    if sent.span is None:
-        return False
-    covered = [(m.start, m.end) for m in mentions if m.code]
-    for tok in sent.span:
-        if tok.pos_ == "PROPN" and tok.i > sent.span.start:
-            off = sent.offset(tok)
-            if not any(a <= off < b for a, b in covered):
-                return True
-    return False
 
 
 def code_text(text: str, date: str | None = None, outlet: str | None = None, settings: Settings | None = None) -> list[Event]:
