@@ -28,7 +28,8 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not browser and not cluster and not slow"
 
 evaluate: $(STAMP)
-	$(BIN)/tealeaves evaluate --gold $(SHARED)/data/gold --report evaluation.json --floors evaluation-floors.json
+	$(BIN)/tealeaves evaluate --gold $(SHARED)/data/gold --wire evaluation/wire-2004/gold.jsonl \
+		--corpus $(SHARED)/data/corpus/agnews-world-2004-dev.jsonl --report evaluation.json --floors evaluation-floors.json
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --corpus $(SHARED)/data/corpus/bbc-news-2004-2005.jsonl

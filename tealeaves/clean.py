@@ -127,6 +127,11 @@ def split_citations(text: str) -> list[tuple[str, str | None]]:
     return pieces
 
 
+def _opens_with(blocks: list[list[str]], title: str) -> bool:
+    first = next((ln for b in blocks for ln in b), "")
+    return normalize_text(first).startswith(normalize_text(title))
+
+
 def clean(doc: Document, repeated: RepeatedLines | None = None) -> CleanDocument:
     """Split a document into paragraphs, dropping boilerplate lines.
 
@@ -134,6 +139,9 @@ def clean(doc: Document, repeated: RepeatedLines | None = None) -> CleanDocument
     standfirst when it is short and the article goes on after it.
     """
     blocks = _blocks(doc.text)
+    if doc.title and not _opens_with(blocks, doc.title):
+        # a record whose headline is kept apart from its text (JSON Lines, feeds): the headline is read too
+        blocks.insert(0, [doc.title.strip()])
     if repeated is not None:
         repeated.observe(doc.id, [ln for b in blocks for ln in b])
     dropped: list[str] = []
@@ -155,7 +163,7 @@ def clean(doc: Document, repeated: RepeatedLines | None = None) -> CleanDocument
     pos = 0
     for i, para in enumerate(kept):
         for body, cited in split_citations(para):
-            if i == 0 and (doc.title is None or normalize_text(body) == normalize_text(doc.title)) and len(body) < 300 and len(kept) > 1:
+            if i == 0 and (doc.title is None or normalize_text(para) == normalize_text(doc.title)) and len(body) < 300 and len(kept) > 1:
                 kind = "headline"
             elif len(paragraphs) == 1 and paragraphs[0].kind == "headline" and len(kept) > 2 and len(body) <= STANDFIRST_MAX_CHARS and body.count(". ") == 0 and not DATELINE.match(body):
                 kind = "standfirst"

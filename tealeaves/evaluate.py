@@ -498,9 +498,36 @@ def score_actor_helper(gold: Path, report: Report) -> None:
                     report.figures[f"{key}.{k}"] = round(float(v), 4)
 
 
+def score_wire(path: Path, corpus: Path | None, settings: Settings, resolver: Any, report: Report) -> None:
+    """Figures on an event gold file (``docs/annotation.md``) per half, and the agreement of a
+    second reading (``second-reading.jsonl`` beside it) when there is one."""
+    from tealeaves import evaluate_wire as wire
+
+    items = wire.attach_text(wire.read_gold(path), corpus)
+    for half, figs in wire.evaluate_items(items, settings, resolver).items():
+        for k, v in figs.items():
+            report.figures[f"wire.{half}.{k}"] = v
+    second = path.with_name("second-reading.jsonl")
+    if second.is_file():
+        for k, v in wire.agreement(items, wire.read_gold(second)).items():
+            report.figures[f"wire.agreement.{k}"] = v
+
+
+def evaluate_file(gold: str | Path, corpus: str | Path | None = None, settings: Settings | None = None,
+                  resolver: Any = None) -> Report:
+    """Score the coder on one event gold file (a user's corrections, or the wire-news gold)."""
+    settings = settings or load_settings()
+    if resolver is None:
+        resolver, _ = _resolver(settings)
+    report = Report()
+    score_wire(Path(gold), Path(corpus) if corpus else None, settings, resolver, report)
+    return report
+
+
 def evaluate(gold: str | Path, settings: Settings | None = None, progress: Callable[[str], None] | None = None,
-             resolver: Any = None) -> Report:
-    """Score the coder on every gold file found under ``gold`` (``resolver`` overrides the actor stage)."""
+             resolver: Any = None, wire: str | Path | None = None, corpus: str | Path | None = None) -> Report:
+    """Score the coder on every gold file found under ``gold`` (``resolver`` overrides the actor stage),
+    and on the event gold file ``wire`` with its text from ``corpus`` when given."""
     settings = settings or load_settings()
     base = Path(gold)
     if not base.is_dir():
@@ -540,6 +567,11 @@ def evaluate(gold: str | Path, settings: Settings | None = None, progress: Calla
         say(f"scoring {name} ...")
         step()
         timings[name] = round(time.perf_counter() - t0, 1)
+    if wire is not None:
+        t0 = time.perf_counter()
+        say("scoring the wire-news gold ...")
+        score_wire(Path(wire), Path(corpus) if corpus else None, settings, resolver, report)
+        timings["wire"] = round(time.perf_counter() - t0, 1)
     score_actor_helper(base, report)
     report.details["seconds"] = timings
     return report

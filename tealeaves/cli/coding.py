@@ -24,17 +24,23 @@ def explain_cmd(sentence: str, date: str | None) -> None:
 
 
 @click.command("evaluate")
-@click.option("--gold", default=DEFAULT_GOLD, show_default=True, help="Folder with the gold files.")
+@click.option("--gold", default=DEFAULT_GOLD, show_default=True,
+              help="Folder with the shared gold files, or one event gold file in the docs/annotation.md format.")
+@click.option("--wire", default=None, help="Also score this event gold file (e.g. evaluation/wire-2004/gold.jsonl).")
+@click.option("--corpus", default=None, help="JSON Lines corpus holding the text of gold items that carry only ids.")
 @click.option("--report", "report_path", default=None, help="Write the full JSON report here.")
 @click.option("--floors", default=None, help="JSON file of figure -> {min|max}; exit 1 if any is crossed.")
-def evaluate_cmd(gold: str, report_path: str | None, floors: str | None) -> None:
-    """Score the event coder on the gold files (ConfliBERT, PETR-2, IndiaPoliceEvents, BBC off-topic)."""
+def evaluate_cmd(gold: str, wire: str | None, corpus: str | None, report_path: str | None, floors: str | None) -> None:
+    """Score the event coder on the gold files (ConfliBERT, PETR-2, IndiaPoliceEvents, BBC off-topic, wire news)."""
     from tealeaves import evaluate as ev
 
-    if not Path(gold).is_dir():
+    if Path(gold).is_file():
+        report = ev.evaluate_file(gold, corpus, load_settings())
+    elif not Path(gold).is_dir():
         click.echo(f"no gold data at {gold}: the evaluation needs the shared folder (../shared/data/gold); nothing scored", err=True)
         sys.exit(0 if gold == DEFAULT_GOLD else 1)
-    report = ev.evaluate(gold, load_settings(), progress=lambda s: click.echo(s, err=True))
+    else:
+        report = ev.evaluate(gold, load_settings(), progress=lambda s: click.echo(s, err=True), wire=wire, corpus=corpus)
     for name, value in report.figures.items():
         click.echo(f"{name:50s} {value}")
     for note in report.notes:
