@@ -8,6 +8,7 @@ or starts with a "MOSCOW (Reuters) -" dateline, cites that outlet; its events ca
 
 from __future__ import annotations
 
+import html
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -21,6 +22,35 @@ STANDFIRST_MAX_CHARS = 320
 REPEAT_MAX_CHARS = 200
 REPEAT_MIN_DOCS = 3
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*[\u2014\u2013-]+\s")
+
+
+# character references that lost their "&" on the way through a feed: "Berlusconi #39;s",
+# " quot;foolish quot;", "&lt;b&gt;...&lt;/b&gt;"
+_BARE_NUMERIC = re.compile(r" ?&?#(\d{2,4});")
+_BARE_QUOTE = re.compile(r" ?&?quot;(?=(\w)?)")
+_TAGS = re.compile(r"<(/?)(b|i|p|em|strong|br|font)\b[^>]*>\s*(\.\.\.)?", re.IGNORECASE)
+
+
+def _char(n: int) -> str:
+    if 128 <= n < 160:  # Windows-1252 numbers used as if they were Unicode: #151; is an em dash
+        return bytes([n]).decode("cp1252", errors="replace")
+    return chr(n) if n < 0x110000 else ""
+
+
+def repair_references(text: str) -> str:
+    """Undo character references left in wire text (``#39;``, ``quot;``, ``&amp;lt;b&amp;gt;``),
+    so the parser reads "Berlusconi's villa", not a number and a stray "s"."""
+    if "#" not in text and ";" not in text:
+        return text
+    text = html.unescape(text)
+
+    def numeric(m: re.Match[str]) -> str:
+        ch = _char(int(m.group(1)))
+        return ch if ch in "'’" or not m.group(0).startswith(" ") else " " + ch
+
+    text = _BARE_NUMERIC.sub(numeric, text)
+    text = _BARE_QUOTE.sub(lambda m: ' "' if m.group(1) else '"', text)
+    return _TAGS.sub("", text)
 
 
 def _data_lines(name: str) -> list[str]:
@@ -138,10 +168,11 @@ def clean(doc: Document, repeated: RepeatedLines | None = None) -> CleanDocument
     The first paragraph is the headline when it is a single line; the next one is the
     standfirst when it is short and the article goes on after it.
     """
-    blocks = _blocks(doc.text)
-    if doc.title and not _opens_with(blocks, doc.title):
+    blocks = _blocks(repair_references(doc.text))
+    title = repair_references(doc.title).strip() if doc.title else None
+    if title and not _opens_with(blocks, title):
         # a record whose headline is kept apart from its text (JSON Lines, feeds): the headline is read too
-        blocks.insert(0, [doc.title.strip()])
+        blocks.insert(0, [title])
     if repeated is not None:
         repeated.observe(doc.id, [ln for b in blocks for ln in b])
     dropped: list[str] = []
@@ -156,14 +187,14 @@ def clean(doc: Document, repeated: RepeatedLines | None = None) -> CleanDocument
         if lines:
             kept.append(" ".join(lines))
     # a plain-text first line that is the headline is its own paragraph even without a blank line
-    if kept and doc.title and kept[0] != doc.title and kept[0].startswith(doc.title + " "):
-        kept[0:1] = [doc.title, kept[0][len(doc.title) + 1:]]
+    if kept and title and kept[0] != title and kept[0].startswith(title + " "):
+        kept[0:1] = [title, kept[0][len(title) + 1:]]
     paragraphs: list[Paragraph] = []
     parts: list[str] = []
     pos = 0
     for i, para in enumerate(kept):
         for body, cited in split_citations(para):
-            if i == 0 and (doc.title is None or normalize_text(para) == normalize_text(doc.title)) and len(body) < 300 and len(kept) > 1:
+            if i == 0 and (title is None or normalize_text(para) == normalize_text(title)) and len(body) < 300 and len(kept) > 1:
                 kind = "headline"
             elif len(paragraphs) == 1 and paragraphs[0].kind == "headline" and len(kept) > 2 and len(body) <= STANDFIRST_MAX_CHARS and body.count(". ") == 0 and not DATELINE.match(body):
                 kind = "standfirst"
