@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import triples
+from helpers import triples
 
 from tealeaves import store
 from tealeaves.cli import main

@@ -4,7 +4,7 @@ guard does not read the event's own words as domain cues."""
 
 from __future__ import annotations
 
-from conftest import triples
+from helpers import triples
 
 
 def test_unspecified_attack_by_a_state_army_is_conventional_force(code) -> None:
