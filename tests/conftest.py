@@ -53,8 +53,3 @@ def no_actors(monkeypatch: pytest.MonkeyPatch) -> None:
     from tealeaves import pipeline
 
     monkeypatch.setattr(pipeline, "_resolver", lambda settings: _NoActors())
-
-
-def triples(events: list[Any]) -> set[tuple[str | None, str | None, str]]:
-    """(source code, target code, CAMEO code) of each event."""
-    return {(e.source.code if e.source else None, e.target.code if e.target else None, e.cameo) for e in events}

@@ -7,78 +7,8 @@ from typing import Any
 
 import pytest
 
-from tealeaves import store
-from tealeaves.models import CleanDocument, Document, Event, Mention, Paragraph
-
-# (doc id, date, outlet, headline, [(sentence, source, target, cameo, root, quad, goldstein, modality, verb, cited)])
-ARTICLES: list[tuple[str, str, str, str, list[tuple[str, str, str, str, str, int, float, str, str, str | None]]]] = [
-    ("a1", "2016-10-03", "Wire Desk", "Paris and Moscow trade words over Aleppo", [
-        ("The French foreign minister condemned Russia over the bombing of Aleppo.", "FRAGOV", "RUS", "111", "11", 3, -2.0, "asserted", "condemned", None),
-        ("Russia accused France of hypocrisy on Syria.", "RUS", "FRA", "112", "11", 3, -2.0, "asserted", "accused", None),
-    ]),
-    ("a2", "2016-10-04", "Evening Ledger", "France proposes ceasefire text", [
-        ("France proposed a ceasefire resolution to Russia at the United Nations.", "FRA", "RUS", "036", "03", 1, 4.0, "asserted", "proposed", None),
-        ("Russia vetoed the French resolution on Aleppo.", "RUS", "FRA", "16", "16", 3, -4.0, "reported", "vetoed", "Wire Desk"),
-    ]),
-    ("a3", "2016-10-11", "Continental Wire", "French minister visits Moscow", [
-        ("The French foreign minister met Russia's foreign minister in Moscow.", "FRAGOV", "RUSGOV", "040", "04", 1, 1.0, "asserted", "met", None),
-        ("France may impose sanctions on Russia next month.", "FRA", "RUS", "163", "16", 4, -8.0, "hypothetical", "impose", None),
-    ]),
-    ("a4", "2016-10-18", "Wire Desk", "Russia expels French diplomats", [
-        ("Russia expelled two French diplomats from Moscow on Tuesday.", "RUSGOV", "FRA", "1663", "16", 4, -5.0, "asserted", "expelled", None),
-        ("The United States praised France for its stance toward Russia.", "USA", "FRA", "051", "05", 1, 3.4, "asserted", "praised", None),
-    ]),
-    ("a5", "2016-10-18", "Evening Ledger", "Moscow sends French envoys home", [
-        ("Russia expelled two French diplomats from Moscow on Tuesday.", "RUSGOV", "FRA", "1663", "16", 4, -5.0, "asserted", "expelled", None),
-        ("Washington sent humanitarian aid to Syria.", "USA", "SYR", "073", "07", 2, 7.4, "asserted", "sent", None),
-    ]),
-]
-
-
-# Britain and Iran keep meeting while the hostile words pile up: in the week of 14 November the
-# rhetoric line rises from 1 to 3 happenings (a threat reported by two outlets, an accusation, a
-# demand) while talks go on, so say-versus-do must flag that week; the week after, talks stop.
-SAYDO_ARTICLES: list[tuple[str, str, str, str, list[tuple[str, str, str, str, str, int, float, str, str, str | None]]]] = [
-    ("s1", "2016-11-08", "Wire Desk", "British and Iranian ministers meet in Vienna", [
-        ("The British foreign secretary met the Iranian foreign minister in Vienna.", "GBRGOV", "IRNGOV", "044", "04", 1, 2.5, "asserted", "met", None),
-        ("Iran criticised Britain over the detention of a tanker crew.", "IRN", "GBR", "111", "11", 3, -2.0, "asserted", "criticised", None),
-    ]),
-    ("s2", "2016-11-15", "Harbour Times", "Talks go on in Tehran as the tanker row deepens", [
-        ("British envoys held talks with Iranian officials in Tehran on Tuesday.", "GBR", "IRN", "046", "04", 1, 7.0, "asserted", "held talks", None),
-        ("Iran threatened Britain with retaliation over the seized tanker.", "IRN", "GBR", "130", "13", 3, -4.4, "asserted", "threatened", None),
-        ("Britain accused Iran of harassing merchant ships in the Gulf.", "GBR", "IRN", "112", "11", 3, -2.0, "asserted", "accused", None),
-    ]),
-    ("s3", "2016-11-15", "Evening Ledger", "Tehran warns London over the tanker", [
-        ("Iran threatened Britain with retaliation over the seized tanker.", "IRNGOV", "GBR", "130", "13", 3, -4.4, "asserted", "threatened", None),
-        ("Iran demanded that Britain release the tanker at once.", "IRN", "GBR", "100", "10", 3, -5.0, "asserted", "demanded", None),
-    ]),
-    ("s4", "2016-11-23", "Wire Desk", "Iran halts tanker negotiations with Britain", [
-        ("Iran broke off negotiations with Britain over the tanker on Wednesday.", "IRN", "GBR", "164", "16", 4, -6.5, "asserted", "broke off", None),
-    ]),
-]
-
-
-def build_store(con: Any, articles: list[Any] = ARTICLES) -> dict[str, list[Event]]:
-    """Writes ``articles`` (by default ARTICLES above) as documents and events; returns the events by document id."""
-    out: dict[str, list[Event]] = {}
-    for doc_id, date, outlet, headline, sentences in articles:
-        text = headline + "\n\n" + " ".join(s[0] for s in sentences)
-        doc = Document(id=doc_id, text=text, title=headline, date=date, outlet=outlet, url=f"https://example.org/{doc_id}")
-        paras = (Paragraph(0, "headline", 0, len(headline), headline),)
-        cdoc = CleanDocument(doc, text, paras)
-        events = []
-        for i, (sent, src, tgt, cameo, root, quad, gold, mod, verb, cited) in enumerate(sentences):
-            start = text.index(sent)
-            v = start + sent.index(verb)
-            events.append(Event(
-                doc_id=doc_id, sentence=i + 1, text=sent,
-                source=Mention(sent.split()[0], src, src[:3], src[3:] or None), target=Mention("x", tgt, tgt[:3], tgt[3:] or None),
-                cameo=cameo, root=root, quad=quad, goldstein=gold, plover=None, modality=mod,
-                evidence_start=v, evidence_end=v + len(verb), rule=f"test pattern {cameo}" + (" | modality: may" if mod == "hypothetical" else ""),
-                date=date, date_precision="day", cited_outlet=cited, coder="test.v1"))
-        store.write(con, [store.document_row(cdoc, len(sentences), len(events))], events)
-        out[doc_id] = events
-    return out
+from helpers import SAYDO_ARTICLES, build_store
+from tealeaves.models import Event
 
 
 @pytest.fixture()

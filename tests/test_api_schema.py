@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture()
 def api_schema(monkeypatch: Any) -> Any:
-    from test_api import build_store
+    from helpers import build_store
 
     from tealeaves import pipeline, store
     from tealeaves.serve import create_app

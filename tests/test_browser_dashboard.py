@@ -20,7 +20,7 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
 @pytest.fixture(scope="module")
 def base_url() -> Iterator[str]:
-    from test_api import SAYDO_ARTICLES, build_store
+    from helpers import SAYDO_ARTICLES, build_store
     from test_serve import running_server
 
     from tealeaves import store

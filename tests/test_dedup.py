@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from readout_helpers import doc_row, put, story
+from helpers import doc_row, put, story
 
 from tealeaves import store
 from tealeaves.cluster import update_readout

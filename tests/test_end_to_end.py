@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import triples
+from helpers import triples
 
 from tealeaves import store
 from tealeaves.cli import main
@@ -43,6 +43,11 @@ def test_denied_meeting_is_negated(code) -> None:
 def test_boilerplate_yields_nothing(code) -> None:
     text = "Briefing\n\nSupport independent journalism: donate today and help us cover Russia and China.\n\nSubscribe to our newsletter for daily briefings on Iran."
     assert code(text) == []
+    # the same page with a news paragraph between the appeals codes that paragraph only
+    news = "Russian jets carried out air strikes on rebel positions near Aleppo on Tuesday."
+    text = text.replace("\n\nSubscribe", f"\n\n{news}\n\nSubscribe")
+    events = code(text)
+    assert [(e.source.code, e.cameo, e.text) for e in events] == [("RUSMIL", "195", news)]
 
 
 def test_cited_outlet_reaches_the_event(code) -> None:
@@ -101,9 +106,12 @@ def test_demo_command(runner, tmp_path) -> None:
     assert "RUS" in r.output and "USA" in r.output
 
 
-def test_triples_helper_shape(code) -> None:
+def test_a_meeting_in_a_named_city_is_one_044_with_its_place(code) -> None:
     events = code("Meeting\n\nGerman Chancellor Angela Merkel met French President Francois Hollande in Berlin.", date="2016-10-04")
-    assert ("DEUGOV", "FRAGOV", "044") in triples(events) or any(e.cameo.startswith("04") for e in events)
+    assert triples(events) == {("DEUGOV", "FRAGOV", "044")}
+    [e] = events
+    assert e.location is not None and e.location.name == "Berlin" and e.location.country == "DEU"
+    assert e.modality == "asserted" and e.date == "2016-10-04"
 
 
 def test_a_list_folded_into_a_modifier_gives_each_actor(code) -> None:

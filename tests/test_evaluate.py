@@ -115,7 +115,6 @@ def test_country_actor_and_event_pairing() -> None:
 
     assert ev.country_actor("USAGOV") == "USA" and ev.country_actor("IGOUNOMIL") == "IGOUNOMIL"
     assert ev.country_actor("---REB") is None and ev.country_actor("NGOHRI") is None
-    rep = ev.Report()
     # two gold events in opposite directions line up with the coded event whose actors agree
     gold = (("046", "LBN", "USA"), ("046", "USA", "LBN"))
     usa, lbn = Mention("US", "USAMIL", "USA", "MIL"), Mention("Lebanon", "LBNGOV", "LBN", "GOV")
@@ -126,4 +125,24 @@ def test_country_actor_and_event_pairing() -> None:
 
     assert ev.pair_events(gold, [E("046", usa, lbn)]) == [(1, 0)]
     assert ev.pair_events(gold, [E("040", usa, lbn), E("190", lbn, usa)]) == [(0, 1), (1, 0)]
-    assert rep.figures == {}
+
+
+def test_petr2_actor_accuracy_counts_country_actors_of_paired_events() -> None:
+    from tealeaves.settings import load_settings
+
+    sents = [
+        # coded ISR -> LBN as the gold says: source and target right
+        ev.PetrSentence("P1", "2016-10-04", "Israel launched air strikes on Lebanon.", (("195", "ISR", "LBN"),)),
+        # coded TUR -> LBN, the gold target is Syria: source right, target wrong
+        ev.PetrSentence("P2", "2016-10-04", "Turkey launched air strikes on Lebanon.", (("195", "TUR", "SYR"),)),
+        # a rebel source is no country, so only the target is scored
+        ev.PetrSentence("P3", "2016-10-04", "Rebels launched air strikes on Lebanon.", (("195", "---REB", "LBN"),)),
+    ]
+    rep = ev.Report()
+    ev.score_petr2(sents, load_settings(), TableResolver(), rep)
+    assert rep.figures["petr2.coded"] == 1.0
+    assert rep.figures["petr2.source_country_accuracy"] == 1.0
+    assert rep.figures["petr2.target_country_accuracy"] == pytest.approx(2 / 3, abs=1e-4)
+    assert rep.details["petr2"]["actor_pairs"] == {"source": 2, "target": 3}
+    [miss] = rep.details["petr2"]["actor_misses"]
+    assert (miss["id"], miss["role"], miss["gold"], miss["got"]) == ("P2", "target", "SYR", "LBN")

@@ -79,13 +79,15 @@ def test_statement_only_when_nothing_else_is_coded() -> None:
     assert "010" not in {e.cameo for e in with_event}
 
 
-@pytest.mark.parametrize("text", [
-    "Arsenal beat Chelsea 3-1 in the league on Saturday.",
-    "The company crushed its rival in quarterly sales.",
-    "The earthquake killed 40 people in Turkey.",
+@pytest.mark.parametrize("text, armed", [
+    ("Arsenal beat Chelsea 3-1 in the league on Saturday.", "Kenyan police beat protesters outside the stadium on Saturday."),
+    ("The company crushed its rival in quarterly sales.", "Rebels attacked the company's offices in the capital."),
+    ("The earthquake killed 40 people in Turkey.", "The army killed 40 rebels in Turkey after the earthquake."),
 ])
-def test_no_material_conflict_in_sport_business_or_disasters(text: str) -> None:
+def test_no_material_conflict_in_sport_business_or_disasters(text: str, armed: str) -> None:
     assert not [e for e in code_with_table(text) if e.quad == 4]
+    # the same domain word beside armed actors does not hide their violence
+    assert [e for e in code_with_table(armed) if e.quad == 4]
 
 
 def test_armed_actors_still_code_near_sport_words() -> None:
@@ -138,6 +140,8 @@ def test_passive_without_agent_codes_coercion_with_null_source_and_place() -> No
 
 def test_passive_without_agent_codes_no_verbal_event() -> None:
     assert not code_with_table("Ukraine was criticized over the deal.")
+    # with its agent named, the same passive is coded
+    assert triples(code_with_table("Ukraine was criticized by Russia over the deal.")) == {("RUS", "UKR", "111")}
 
 
 def test_passive_violence_takes_its_agent_from_the_means() -> None:

@@ -31,10 +31,18 @@ def test_wanting_another_to_act_is_an_appeal_not_the_act(code: Any) -> None:
 def test_wanting_to_act_oneself_is_not_an_appeal(code: Any) -> None:
     got = codes(code("Iran wants to attack Israel."))
     assert not any(c.startswith("02") for c, _, _ in got), got
+    assert ("138", "IRN", "ISR") in got, got  # the wish to attack is a threat
+    # with another party asked to act, the same verb is an appeal
+    got = codes(code("Iran wants Israel to withdraw from the Golan Heights."))
+    assert ("0256", "IRN", "ISR") in got, got
 
 
 def test_statement_by_unresolved_speaker_is_not_coded(code: Any) -> None:
     assert code("Economists said the recovery would be slow.") == []
+    assert code("Economists told Ukraine that the recovery would be slow.") == []
+    # the same words from a coded actor are a statement
+    got = codes(code("The Russian finance minister told Ukraine that the recovery would be slow."))
+    assert got == [("010", "RUSGOV", "UKR")], got
 
 
 def test_statement_by_a_political_role_is_coded(code: Any) -> None:
@@ -60,6 +68,9 @@ def test_killing_caused_by_a_shelling_is_the_same_attack(code: Any) -> None:
 def test_receiving_assurances_from_a_government_is_not_hosting(code: Any) -> None:
     got = codes(code("Striking miners received assurances from the Chilean government."))
     assert not any(c == "043" for c, _, _ in got), got
+    # receiving a visitor who is an actor is hosting
+    got = codes(code("The Chilean president received the Peruvian foreign minister in Santiago."))
+    assert ("043", "CHLGOV", "PERGOV") in got, got
 
 
 def test_lifting_sanctions_is_easing_economic_sanctions(code: Any) -> None:
@@ -70,3 +81,6 @@ def test_lifting_sanctions_is_easing_economic_sanctions(code: Any) -> None:
 def test_contributing_to_a_decline_is_not_aid(code: Any) -> None:
     got = codes(code("Britain said French policy had contributed to the decline of the franc."))
     assert not any(c.startswith("07") for c, _, _ in got), got
+    # contributing troops is military aid
+    got = codes(code("Britain said it had contributed troops to the peacekeeping force in Mali."))
+    assert any(c == "074" and s == "GBR" for c, s, _ in got), got

@@ -4,7 +4,7 @@ guard does not read the event's own words as domain cues."""
 
 from __future__ import annotations
 
-from conftest import triples
+from helpers import triples
 
 
 def test_unspecified_attack_by_a_state_army_is_conventional_force(code) -> None:
@@ -49,6 +49,9 @@ def test_firing_at_a_country_is_not_a_fire_story(code) -> None:
 def test_a_real_fire_still_keeps_violence_out(code) -> None:
     got = triples(code("The fire at the warehouse killed four workers, officials said."))
     assert not any(c.startswith(("18", "19", "20")) for _, _, c in got), got
+    # troops opening fire are an attack, though "fire" is a disaster word
+    got = triples(code("Government troops opened fire on the warehouse, killing four workers, officials said."))
+    assert [c for _, _, c in got] == ["190"], got
 
 
 def test_expressing_appreciation_and_deepening_ties(code) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 import pytest
-from readout_helpers import doc_row, event, put, story
+from helpers import doc_row, event, put, story
 
 from tealeaves import store
 from tealeaves.errors import InputError

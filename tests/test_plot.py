@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from readout_helpers import doc_row, event, put, story
+from helpers import doc_row, event, put, story
 
 from tealeaves import store
 from tealeaves.errors import InputError

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from readout_helpers import doc_row, event, put, story
+from helpers import doc_row, event, put, story
 
 from tealeaves import ontology
 from tealeaves.errors import InputError

@@ -49,7 +49,7 @@ def running_server(app: Any) -> Iterator[str]:
 
 
 def file_store(path: Path) -> None:
-    from test_api import build_store
+    from helpers import build_store
 
     con = store.connect(path)
     build_store(con)
