@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date as _date
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,6 @@ from tealeaves.errors import DataError
 SECTORS = ("GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "LEG", "MED", "EDU", "BUS", "CRM", "CVL", "REF", "IGO", "NGO", "ELI", "LAB", "UAF", "INS")
 FORMER = "ELI"  # sector of a former office-holder (CAMEO "elites")
 USER_FIELDS = ("name", "aliases", "country", "sector", "start", "end", "notes")
-PEOPLE_FIELDS = ("person_id", "name", "aliases", "country", "sector", "role", "start", "end", "gender", "notes")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 CODE_RE = re.compile(r"^[A-Z]{3}([A-Z]{3}){0,5}$")
 NON_STATE_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
@@ -387,6 +387,36 @@ class KnowledgeBase:
         if t.kind != "sector" and not doc[s].text[:1].isupper() and not doc[s].text[:1].isdigit():
             return False
         return True
+
+
+def load_kb(user_path: Path | None = None) -> KnowledgeBase:
+    """The knowledge base with a user's file, shared in this process until that file changes."""
+    stamp = _stamp(user_path)
+    return _load(user_path if stamp else None, stamp)  # a missing file is no file
+
+
+@lru_cache(maxsize=4)
+def _load(user_path: Path | None, stamp: tuple[int, int] | None) -> KnowledgeBase:
+    return KnowledgeBase(user_path)
+
+
+def _stamp(path: Path | None) -> tuple[int, int] | None:
+    """What tells one version of the user's file from another (None: there is no file)."""
+    if path is None or not path.exists():
+        return None
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size
+
+
+def reset_kb() -> None:
+    """Forget loaded knowledge bases."""
+    _load.cache_clear()
+
+
+def cue_phrases(user_path: Path | None = None) -> list[str]:
+    """Phrases that signal an actor in raw text, for the prefilter: every phrase the knowledge base
+    matches, the user's names and aliases included."""
+    return sorted(load_kb(user_path).phrases)
 
 
 def iter_rows(name: str) -> Iterator[dict[str, str]]:
