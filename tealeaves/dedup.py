@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -181,11 +181,3 @@ def link_documents(con: Any, doc_ids: Sequence[str]) -> list[Link]:
         con.executemany("INSERT INTO duplicates VALUES (?, ?, ?, ?)", [(lk.doc_id, lk.original_id, lk.similarity, lk.kind) for lk in links])
     return links
 
-
-def originals(con: Any, doc_ids: Iterable[str]) -> dict[str, str]:
-    """doc id -> id of the original it copies (itself when it is no copy)."""
-    ids = list(doc_ids)
-    out = {d: d for d in ids}
-    for d, o in con.execute("SELECT doc_id, original_id FROM duplicates WHERE doc_id IN (SELECT unnest(?))", [ids]).fetchall():
-        out[d] = o
-    return out
