@@ -17,10 +17,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from tealeaves.types import Connection
 
 NUM_PERM = 128
 THRESHOLD = 0.5  # Jaccard similarity of word 3-shingles above which two texts are one story
@@ -70,7 +73,7 @@ def _jaccard(a: Sequence[int], b: Sequence[int]) -> float:
     return float(np.mean(np.asarray(a, dtype=np.uint64) == np.asarray(b, dtype=np.uint64)))
 
 
-def index_documents(con: Any, doc_ids: Sequence[str]) -> None:
+def index_documents(con: Connection, doc_ids: Sequence[str]) -> None:
     """Compute and store the signature and bands of each document (replacing old ones)."""
     if not doc_ids:
         return
@@ -100,7 +103,7 @@ def index_documents(con: Any, doc_ids: Sequence[str]) -> None:
             con.unregister("_tl_bands")
 
 
-def forget(con: Any, doc_ids: Sequence[str]) -> list[str]:
+def forget(con: Connection, doc_ids: Sequence[str]) -> list[str]:
     """Drop signatures and links of documents; returns copies that lost their original."""
     if not doc_ids:
         return []
@@ -113,7 +116,7 @@ def forget(con: Any, doc_ids: Sequence[str]) -> list[str]:
     return orphans
 
 
-def link_documents(con: Any, doc_ids: Sequence[str]) -> list[Link]:
+def link_documents(con: Connection, doc_ids: Sequence[str]) -> list[Link]:
     """Find near-duplicates of ``doc_ids`` among stored documents and (re)link each group to its
     earliest member. Returns the links made; documents whose link changed are in them."""
     if not doc_ids:

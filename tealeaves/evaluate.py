@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from tealeaves.errors import InputError
-from tealeaves.models import CleanDocument, Document, Event, Mention, Sentence
+from tealeaves.models import CleanDocument, Document, Event, Mention
 from tealeaves.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)

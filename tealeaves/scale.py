@@ -29,10 +29,13 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tealeaves.errors import InputError, TealeavesError
 from tealeaves.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from tealeaves.types import Connection
 
 log = logging.getLogger(__name__)
 
@@ -216,7 +219,7 @@ def code_partition(part: Partition, out: str, settings: Settings) -> dict[str, A
     return counts
 
 
-def _export(con: Any, out: str, pid: str) -> None:
+def _export(con: Connection, out: str, pid: str) -> None:
     import pyarrow.parquet as pq
 
     fs, root = _fs(out)
@@ -331,7 +334,7 @@ def run(corpus: Sequence[str], out: str, workers: int | None = None, scheduler: 
 
 
 # ---- back into a store ------------------------------------------------------------------------
-def load_parquet(con: Any, out: str) -> tuple[int, int]:
+def load_parquet(con: Connection, out: str) -> tuple[int, int]:
     """Load every finished partition of a ``tealeaves run`` dataset into an open store, one
     partition per transaction; returns (documents, events)."""
     import pyarrow.parquet as pq

@@ -120,3 +120,18 @@ def test_user_entries_are_actor_cues(tmp_path: Path) -> None:
     assert "zarkon vell" not in before and {"france", "french", "paris", "united nations"} <= before
     write_user_entry(user, "Zarkon Vell", "HUN", "OPP", None, None, aliases=("Vell",))
     assert {c.lower() for c in cue_phrases(user)} == before | {"zarkon vell", "vell"}
+
+
+def test_a_user_entry_gets_its_sentence_parsed(tmp_path: Path) -> None:
+    from tealeaves.actors.kb import write_user_entry
+    from tealeaves.clean import clean
+    from tealeaves.ingest import document_from_text
+    from tealeaves.nlp import parse
+
+    user = tmp_path / "actors.csv"
+    cdoc = clean(document_from_text("Border report\n\nVell attacked the convoy at dawn.", "t", date="2020-01-01"))
+    [(_, before)] = list(parse([cdoc], user_actors=user))
+    assert before[-1].span is None  # no cue: a word nobody knows opens the sentence
+    write_user_entry(user, "Vell", "HUN", "REB", None, None)
+    [(_, after)] = list(parse([cdoc], user_actors=user))
+    assert after[-1].span is not None
