@@ -8,7 +8,7 @@ Importing the package is cheap: spaCy and the data files load on first use.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tealeaves.errors import DataError, DecodeError, InputError, ModelError, StoreError, TealeavesError
 from tealeaves.models import CleanDocument, Document, Event, Location, Mention, Paragraph, Sentence
@@ -40,6 +40,3 @@ def code_text(text: str, date: str | None = None, outlet: str | None = None, set
 
     return _code_text(text, date=date, outlet=outlet, settings=settings)
 
-
-def __getattr__(name: str) -> Any:
-    raise AttributeError(f"module 'tealeaves' has no attribute {name!r}")

@@ -26,11 +26,14 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tealeaves import dedup
 from tealeaves.errors import StoreError
 from tealeaves.ids import _digest
+
+if TYPE_CHECKING:
+    from tealeaves.types import Connection
 
 log = logging.getLogger(__name__)
 
@@ -140,12 +143,12 @@ FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN duplicates dup ON du
 """
 
 
-def _mentions(con: Any, where: str, params: list[Any]) -> list[Mention]:
+def _mentions(con: Connection, where: str, params: list[Any]) -> list[Mention]:
     rows = con.execute(_MENTION_SQL + " WHERE " + where, params).fetchall()
     return [Mention(*r) for r in rows]
 
 
-def _load_open(con: Any, batch: Sequence[Mention]) -> list[_Open]:
+def _load_open(con: Connection, batch: Sequence[Mention]) -> list[_Open]:
     """Stored clusters a batch could attach to: same roots, dates in reach, or undated in the same stories."""
     roots = sorted({m.root for m in batch})
     dates = [m.date for m in batch if m.date]
@@ -198,7 +201,7 @@ def _rep_key(r: dict[str, Any]) -> tuple[Any, ...]:
     return (MODALITY_RANK.get(r["modality"], 9), r["target_code"] is None, -specific, r["date"] is None, r["date"] or dt.date.min, r["doc_id"], r["sentence"])
 
 
-def refresh(con: Any, cluster_ids: Sequence[str]) -> None:
+def refresh(con: Connection, cluster_ids: Sequence[str]) -> None:
     """Recompute the summary row of each cluster from its members; drop clusters left empty."""
     ids = sorted(set(cluster_ids))
     if not ids:
@@ -238,7 +241,7 @@ def refresh(con: Any, cluster_ids: Sequence[str]) -> None:
         _insert(con, "clusters", CLUSTER_COLUMNS, rows)
 
 
-def _begin(con: Any) -> bool:
+def _begin(con: Connection) -> bool:
     import duckdb
 
     try:
@@ -248,7 +251,7 @@ def _begin(con: Any) -> bool:
         return False
 
 
-def update_readout(con: Any, doc_ids: list[str]) -> None:
+def update_readout(con: Connection, doc_ids: list[str]) -> None:
     """Bring duplicates and clusters up to date after ``doc_ids`` were written, re-written or deleted.
 
     Near-duplicates of the documents are linked to their earliest original; the documents' events
@@ -267,7 +270,7 @@ def update_readout(con: Any, doc_ids: list[str]) -> None:
         raise
 
 
-def _update(con: Any, ids: list[str]) -> None:
+def _update(con: Connection, ids: list[str]) -> None:
     present = [r[0] for r in con.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?))", [ids]).fetchall()]
     touched = {r[0] for r in con.execute("SELECT DISTINCT cluster_id FROM cluster_members WHERE doc_id IN (SELECT unnest(?))", [ids]).fetchall()}
     con.execute("DELETE FROM cluster_members WHERE doc_id IN (SELECT unnest(?))", [ids])
@@ -286,7 +289,7 @@ def _update(con: Any, ids: list[str]) -> None:
     refresh(con, sorted(touched))
 
 
-def prune(con: Any) -> int:
+def prune(con: Connection) -> int:
     """Remove members whose event is gone and clusters left without members; returns members removed."""
     gone = [r[0] for r in con.execute(
         "SELECT cm.event_id FROM cluster_members cm ANTI JOIN events e ON e.id = cm.event_id").fetchall()]
@@ -299,19 +302,17 @@ def prune(con: Any) -> int:
     return len(gone)
 
 
-def pending_documents(con: Any) -> list[str]:
+def pending_documents(con: Connection) -> list[str]:
     """Documents with events that are in no cluster yet (written without ``update_readout``)."""
     return [r[0] for r in con.execute(
         "SELECT DISTINCT e.doc_id FROM events e ANTI JOIN cluster_members cm ON cm.event_id = e.id ORDER BY 1").fetchall()]
 
 
-def ensure_readout(con: Any) -> None:
+def ensure_readout(con: Connection) -> None:
     """Cluster whatever the store holds that was never clustered (cheap when nothing is pending)."""
     import duckdb
 
-    n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
-    n_members = con.execute("SELECT count(*) FROM cluster_members").fetchone()[0]
-    if n_events == n_members:
+    if _count(con, "SELECT count(*) FROM events") == _count(con, "SELECT count(*) FROM cluster_members"):
         return
     try:
         prune(con)
@@ -323,7 +324,7 @@ def ensure_readout(con: Any) -> None:
                          "run `tealeaves cluster --db PATH` first") from None
 
 
-def rebuild(con: Any, batch: int = 256) -> dict[str, int]:
+def rebuild(con: Connection, batch: int = 256) -> dict[str, int]:
     """Forget every duplicate link and cluster and build them again, oldest documents first."""
     for table in ("cluster_members", "clusters", "duplicates", "doc_bands", "doc_signatures"):
         con.execute(f"DELETE FROM {table}")
@@ -333,8 +334,13 @@ def rebuild(con: Any, batch: int = 256) -> dict[str, int]:
     return summary(con)
 
 
-def summary(con: Any) -> dict[str, int]:
-    one = lambda q: int(con.execute(q).fetchone()[0])  # noqa: E731
+def _count(con: Connection, sql: str) -> int:
+    row = con.execute(sql).fetchone()
+    return int(row[0]) if row else 0
+
+
+def summary(con: Connection) -> dict[str, int]:
+    one = lambda q: _count(con, q)  # noqa: E731
     return {
         "documents": one("SELECT count(*) FROM documents"),
         "duplicates": one("SELECT count(*) FROM duplicates"),
@@ -345,7 +351,7 @@ def summary(con: Any) -> dict[str, int]:
     }
 
 
-def cluster_outlets(con: Any, cluster_ids: Sequence[str]) -> dict[str, list[str]]:
+def cluster_outlets(con: Connection, cluster_ids: Sequence[str]) -> dict[str, list[str]]:
     """cluster id -> the distinct outlets (as written) of the articles behind it."""
     out: dict[str, list[str]] = {c: [] for c in cluster_ids}
     rows = con.execute(

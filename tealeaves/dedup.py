@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from tealeaves.types import Connection
 
 NUM_PERM = 128
 THRESHOLD = 0.5  # Jaccard similarity of word 3-shingles above which two texts are one story
@@ -70,7 +73,7 @@ def _jaccard(a: Sequence[int], b: Sequence[int]) -> float:
     return float(np.mean(np.asarray(a, dtype=np.uint64) == np.asarray(b, dtype=np.uint64)))
 
 
-def index_documents(con: Any, doc_ids: Sequence[str]) -> None:
+def index_documents(con: Connection, doc_ids: Sequence[str]) -> None:
     """Compute and store the signature and bands of each document (replacing old ones)."""
     if not doc_ids:
         return
@@ -100,7 +103,7 @@ def index_documents(con: Any, doc_ids: Sequence[str]) -> None:
             con.unregister("_tl_bands")
 
 
-def forget(con: Any, doc_ids: Sequence[str]) -> list[str]:
+def forget(con: Connection, doc_ids: Sequence[str]) -> list[str]:
     """Drop signatures and links of documents; returns copies that lost their original."""
     if not doc_ids:
         return []
@@ -113,7 +116,7 @@ def forget(con: Any, doc_ids: Sequence[str]) -> list[str]:
     return orphans
 
 
-def link_documents(con: Any, doc_ids: Sequence[str]) -> list[Link]:
+def link_documents(con: Connection, doc_ids: Sequence[str]) -> list[Link]:
     """Find near-duplicates of ``doc_ids`` among stored documents and (re)link each group to its
     earliest member. Returns the links made; documents whose link changed are in them."""
     if not doc_ids:
@@ -181,11 +184,3 @@ def link_documents(con: Any, doc_ids: Sequence[str]) -> list[Link]:
         con.executemany("INSERT INTO duplicates VALUES (?, ?, ?, ?)", [(lk.doc_id, lk.original_id, lk.similarity, lk.kind) for lk in links])
     return links
 
-
-def originals(con: Any, doc_ids: Iterable[str]) -> dict[str, str]:
-    """doc id -> id of the original it copies (itself when it is no copy)."""
-    ids = list(doc_ids)
-    out = {d: d for d in ids}
-    for d, o in con.execute("SELECT doc_id, original_id FROM duplicates WHERE doc_id IN (SELECT unnest(?))", [ids]).fetchall():
-        out[d] = o
-    return out

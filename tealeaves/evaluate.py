@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from tealeaves.errors import InputError
-from tealeaves.models import CleanDocument, Document, Event, Mention, Sentence
+from tealeaves.models import CleanDocument, Document, Event, Mention
 from tealeaves.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -82,36 +82,10 @@ class Report:
 
 
 # ---- running the coder ------------------------------------------------------------------------
-class _ChunkResolver:
-    """Stand-in when the actor resolver is not installed: every noun chunk and entity is an actor."""
-
-    name = "noun_chunks.fallback"
-
-    def resolve_document(self, cdoc: Any, sentences: tuple[Sentence, ...]) -> dict[int, tuple[Mention, ...]]:
-        out: dict[int, tuple[Mention, ...]] = {}
-        for s in sentences:
-            found: list[Mention] = []
-            if s.span is None or not s.span.doc.has_annotation("DEP"):
-                out[s.index] = ()
-                continue
-            spans = list(s.span.ents) + list(s.span.noun_chunks)
-            taken: set[int] = set()
-            for sp in spans:
-                if sp.root.pos_ == "PRON" or sp.root.i in taken:
-                    continue
-                taken.add(sp.root.i)
-                start = s.offset(sp[0])
-                found.append(Mention(sp.text, sp.root.lemma_.upper(), None, None, start, start + len(sp.text), "fallback"))
-            out[s.index] = tuple(sorted(found, key=lambda m: m.start))
-        return out
-
-
 def _resolver(settings: Settings) -> tuple[Any, str]:
-    try:
-        from tealeaves.actors import get_resolver
-    except ImportError:
-        return _ChunkResolver(), _ChunkResolver.name
-    return get_resolver(settings), settings.actor_resolver
+    from tealeaves import registry
+
+    return registry.actor_resolver(settings), settings.actor_resolver
 
 
 def code_clean_documents(docs: Iterable[Document], settings: Settings, resolver: Any) -> Iterator[tuple[CleanDocument, list[Event]]]:
@@ -121,7 +95,8 @@ def code_clean_documents(docs: Iterable[Document], settings: Settings, resolver:
     from tealeaves.events import get_coder
 
     coder = get_coder(settings.coder)
-    for cdoc, sentences in nlp.parse((clean.clean(d) for d in docs), settings.model, settings.batch_size, getattr(settings, "prefilter", True)):
+    for cdoc, sentences in nlp.parse((clean.clean(d) for d in docs), settings.model, settings.batch_size, settings.prefilter,
+                                     user_actors=settings.user_actors_path):
         mentions = resolver.resolve_document(cdoc, sentences)
         yield cdoc, coder.code_document(cdoc, sentences, mentions)
 
@@ -477,7 +452,7 @@ def score_actor_helper(gold: Path, report: Report) -> None:
     """Actor accuracy from the actors stage's own scorers, when that stage provides them."""
     fn_spans: Callable[[Path], Any] | None = None
     fn_petr: Callable[[Path], Any] | None = None
-    for modname in ("tealeaves.evaluate_actors", "tealeaves.actors"):
+    for modname in ("tealeaves.evaluate_actors",):
         try:
             mod = __import__(modname, fromlist=["_"])
         except ImportError:
@@ -485,7 +460,7 @@ def score_actor_helper(gold: Path, report: Report) -> None:
         fn_spans = fn_spans or getattr(mod, "score_spans", None)
         fn_petr = fn_petr or getattr(mod, "score_petr", None)
     if fn_spans is None and fn_petr is None:
-        report.notes.append("actor scoring not available (no score_spans/score_petr in tealeaves.actors)")
+        report.notes.append("actor scoring not available (no score_spans/score_petr in tealeaves.evaluate_actors)")
         return
     for key, fn, fname in (("actors.spans", fn_spans, CONFLIBERT_SPANS), ("actors.petr2", fn_petr, PETR2)):
         if fn is None or not (gold / fname).exists():
@@ -543,8 +518,6 @@ def evaluate(gold: str | Path, settings: Settings | None = None, progress: Calla
     report.details["coder"] = settings.coder
     report.details["dictionary"] = dictionary_version()
     report.details["actor_resolver"] = rname
-    if rname == _ChunkResolver.name:
-        report.notes.append("tealeaves.actors is not installed: actors are noun chunks (codes from head words); actor figures are not meaningful")
     timings: dict[str, float] = {}
     steps: list[tuple[str, Callable[[], None]]] = [
         ("conflibert", lambda: score_conflibert(read_conflibert(base / CONFLIBERT_CLASS), settings, resolver, report)),

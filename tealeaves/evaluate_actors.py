@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tealeaves.actors import get_resolver
-from tealeaves.kb import country_of
+from tealeaves.actors.resolve import get_resolver
+from tealeaves.actors.kb import country_of
 from tealeaves.models import Mention, Sentence
 from tealeaves.settings import Settings
 

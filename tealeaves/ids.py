@@ -5,11 +5,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from tealeaves.models import Event
-
 _SPACE = re.compile(r"\s+")
 
 
@@ -33,7 +28,6 @@ def document_id(text: str, url: str | None = None) -> str:
     return "d" + _digest(normalize_text(text))
 
 
-def event_id(event: Event) -> str:
-    src = event.source.code if event.source else ""
-    tgt = event.target.code if event.target else ""
-    return "e" + _digest(event.doc_id, str(event.sentence), str(event.evidence_start), event.cameo, src or "", tgt or "")
+def event_id(doc_id: str, sentence: int, evidence_start: int, cameo: str, source_code: str | None, target_code: str | None) -> str:
+    """An event's id: its document, sentence, evidence offset, CAMEO code and actor codes."""
+    return "e" + _digest(doc_id, str(sentence), str(evidence_start), cameo, source_code or "", target_code or "")

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from tealeaves.ids import event_id
+
 
 @dataclass(frozen=True)
 class Document:
@@ -133,9 +135,8 @@ class Event:
 
     @property
     def id(self) -> str:
-        from tealeaves.ids import event_id
-
-        return event_id(self)
+        return event_id(self.doc_id, self.sentence, self.evidence_start, self.cameo,
+                        self.source.code if self.source else None, self.target.code if self.target else None)
 
     def to_record(self) -> dict[str, Any]:
         """The event as the JSON object that ``tealeaves code --format jsonl`` writes."""

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from tealeaves.errors import ModelError
@@ -48,12 +49,18 @@ def load_model(name: str = "en_core_web_sm") -> Any:
     )
 
 
+def load_prefilter(name: str = "en_core_web_sm", user_actors: Path | None = None) -> Any:
+    """The prefilter for a pipeline and a user's actor file, built once per process (again when the file changes)."""
+    from tealeaves.actors.kb import cue_phrases
+
+    return _prefilter(name, tuple(cue_phrases(user_actors)))
+
+
 @lru_cache(maxsize=4)
-def load_prefilter(name: str = "en_core_web_sm") -> Any:
-    """The prefilter for a pipeline, built once per process."""
+def _prefilter(name: str, cues: tuple[str, ...]) -> Any:
     from tealeaves import prefilter
 
-    return prefilter.build(load_model(name))
+    return prefilter.build(load_model(name), cues)
 
 
 @lru_cache(maxsize=1)
@@ -78,13 +85,15 @@ class _Plan:
 
 
 def parse(clean_docs: Iterable[CleanDocument], model: str = "en_core_web_sm", batch_size: int = 64,
-          prefilter: bool = True, defer_entities: bool = False) -> Iterator[tuple[CleanDocument, tuple[Sentence, ...]]]:
+          prefilter: bool = True, defer_entities: bool = False,
+          user_actors: Path | None = None) -> Iterator[tuple[CleanDocument, tuple[Sentence, ...]]]:
     """Split and parse each cleaned document; yields the document with its sentences in order.
+    The prefilter's actor cues include the names in the user's actor file ``user_actors``.
 
     With ``defer_entities`` the parsed sentences carry no named entities yet: the caller adds
     them with :func:`add_entities` to the sentences that need them (NER is half of the cost)."""
     nlp = load_model(model)
-    keep = load_prefilter(model) if prefilter else None
+    keep = load_prefilter(model, user_actors) if prefilter else None
     docs = iter(clean_docs)
     while window := list(islice(docs, DOC_WINDOW)):
         plans = [_plan(nlp, cdoc, keep) for cdoc in window]

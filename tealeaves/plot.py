@@ -111,17 +111,20 @@ def dyad_chart(con: Any, a: str, b: str, path: str | Path, period: str = "week",
 
 
 def network_edges(con: Any, start: dt.date, end: dt.date, include_all_modalities: bool = False) -> list[tuple[str, str, int, float]]:
-    """(actor, actor, events, mean Goldstein) for each pair of country-level codes that interacted."""
+    """(actor, actor, events, mean Goldstein) for each pair of country-level codes that interacted,
+    counting the settings' default modalities unless ``include_all_modalities``."""
     from tealeaves.cluster import ensure_readout
+    from tealeaves.readout import counted_modalities
 
     ensure_readout(con)
-    modal = "" if include_all_modalities else "AND modality IN ('asserted', 'reported')"
+    counted = counted_modalities(include_all_modalities)
+    modal = "" if counted is None else "AND list_contains(?, modality)"
     rows = con.execute(
         f"""SELECT least(left(source_code, 3), left(target_code, 3)) AS a, greatest(left(source_code, 3), left(target_code, 3)) AS b,
                    count(*), avg(goldstein)
             FROM clusters WHERE date BETWEEN ? AND ? AND source_code IS NOT NULL AND target_code IS NOT NULL {modal}
               AND left(source_code, 3) <> left(target_code, 3)
-            GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2""", [start, end]).fetchall()
+            GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2""", [start, end] + ([list(counted)] if counted is not None else [])).fetchall()
     return [(r[0], r[1], int(r[2]), float(r[3] or 0.0)) for r in rows]
 
 

@@ -4,8 +4,9 @@ The coder needs two things in a sentence: a word that heads an event pattern (wi
 words that pattern requires) and an actor it can code as the source. Both can be checked without
 tagging or parsing. Event words come from the coder's patterns, expanded to every inflected form
 that spaCy's rule lemmatizer could map back to the pattern's lemma (its exception table and suffix
-rules, inverted). Actor cues are the names, adjectives, demonyms, capitals, cities, organisations,
-people and role words of the actor data, found with one Aho-Corasick pass over the lower-cased
+rules, inverted). Actor cues are the phrases of the actor knowledge base (names, adjectives,
+demonyms, capitals, cities, organisations, people, role words and the user's own entries: see
+``tealeaves.actors.kb.cue_phrases``), found with one Aho-Corasick pass over the lower-cased
 paragraph, plus personal pronouns (the resolver may link them to an actor named earlier).
 
 The test is a necessary condition on purpose: a sentence the filter drops cannot yield an event
@@ -14,19 +15,14 @@ from the coder, so parsing only the kept sentences loses (almost) nothing.
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 log = logging.getLogger(__name__)
 
 PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them", "it", "we", "i", "his", "their", "its", "our", "who"})
-ACTOR_FILES = ("countries.csv", "organizations.csv", "people_phoenix.csv", "sectors.csv", "cities.csv")
-ACTOR_COLUMNS = ("name", "names", "adjectives", "demonyms", "capital", "aliases", "phrase", "plural")
 MIN_CUE_CHARS = 2
 
 
@@ -57,10 +53,6 @@ class Prefilter:
                 n += 1
         self._automaton.make_automaton()
         log.debug("prefilter: %d trigger forms, %d actor cues", len(self._by_form), n)
-
-    @property
-    def trigger_forms(self) -> frozenset[str]:
-        return frozenset(self._by_form)
 
     def has_trigger(self, lowers: set[str]) -> bool:
         for form in lowers & self._by_form.keys():
@@ -157,38 +149,10 @@ def _suffix_forms(lemma: str) -> set[str]:
     return out
 
 
-# ---- actor cues -------------------------------------------------------------------------------
-def actor_cues() -> list[str]:
-    """Phrases that can name an actor: from the actor module when it says, else its data files."""
-    try:
-        from tealeaves import actors
-    except ImportError:
-        actors = None  # type: ignore[assignment]
-    names = getattr(actors, "cue_phrases", None) if actors is not None else None
-    if callable(names):
-        return [str(n) for n in names()]
-    return list(_data_cues())
-
-
-def _data_cues() -> Iterable[str]:
-    folder = resources.files("tealeaves.data").joinpath("actors")
-    for name in ACTOR_FILES:
-        res = folder.joinpath(name)
-        if not res.is_file():
-            continue
-        for row in csv.DictReader(io.StringIO(res.read_text(encoding="utf-8"))):
-            for col in ACTOR_COLUMNS:
-                for value in (row.get(col) or "").split("|"):
-                    value = value.strip()
-                    if value and not value.isdigit():
-                        yield value
-                        if value.lower().startswith("the "):
-                            yield value[4:]
-
-
-def build(nlp: Any) -> Prefilter:
-    """The prefilter for a loaded pipeline (the lemmatizer's tables give the inflections)."""
+def build(nlp: Any, cues: Iterable[str]) -> Prefilter:
+    """The prefilter for a loaded pipeline (the lemmatizer's tables give the inflections) and the
+    phrases that signal an actor (``tealeaves.actors.kb.cue_phrases``)."""
     rules, lemmas = pattern_rules()
     forms = inflections(nlp, lemmas)
     expanded = [Rule(r.head, tuple(forms.get(next(iter(w)), w) for w in r.words)) for r in rules]
-    return Prefilter(expanded, forms, actor_cues())
+    return Prefilter(expanded, forms, cues)

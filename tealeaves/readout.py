@@ -1,8 +1,8 @@
 """Dyad readout: series of clustered events between two actors, and what they say versus what they do.
 
 The unit is a cluster (one happening, however many articles report it), see ``tealeaves.cluster``.
-Actor codes match by prefix: "RUS" matches RUSGOV and RUSMIL. By default only asserted and reported
-events count; ``include_all_modalities`` adds negated, hypothetical and future ones.
+Actor codes match by prefix: "RUS" matches RUSGOV and RUSMIL. By default only the settings'
+``default_modalities`` count (asserted and reported); ``include_all_modalities`` counts every one.
 
 ``say_vs_do`` splits a dyad into a verbal track (quads 1 and 3) and a material track (quads 2 and 4),
 and a contact line against a rhetoric line (CAMEO prefixes in ``data/readout/lines.csv``). A period is
@@ -16,12 +16,16 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from tealeaves.errors import DataError, InputError
+from tealeaves.settings import load_settings
+
+if TYPE_CHECKING:
+    from tealeaves.types import Connection
 
 PERIODS = ("day", "week", "month")
-DEFAULT_MODALITIES = ("asserted", "reported")
 STRONGEST = 3
 
 
@@ -56,9 +60,6 @@ class Tally:
 
     def count(self, quad: int) -> int:
         return int(getattr(self, f"q{quad}"))
-
-    def goldstein_sum(self, quad: int) -> float:
-        return float(getattr(self, f"g{quad}"))
 
     def __add__(self, other: Tally) -> Tally:
         return Tally(*(a + b for a, b in zip(asdict(self).values(), asdict(other).values())))
@@ -212,7 +213,16 @@ def _periods(first: dt.date, last: dt.date, period: str) -> list[dt.date]:
     return out
 
 
-def _where(a: str, b: str, start: dt.date | None, end: dt.date | None, include_all: bool, t: str = "") -> tuple[str, dict[str, Any]]:
+def counted_modalities(include_all: bool = False, modalities: Sequence[str] | None = None) -> tuple[str, ...] | None:
+    """The modalities a readout counts (None: all of them): ``modalities`` when given, else the
+    settings' ``default_modalities``."""
+    if include_all:
+        return None
+    return tuple(modalities) if modalities is not None else load_settings().default_modalities
+
+
+def _where(a: str, b: str, start: dt.date | None, end: dt.date | None, modalities: tuple[str, ...] | None,
+           t: str = "") -> tuple[str, dict[str, Any]]:
     """The WHERE clause for a dyad (either direction) over ``clusters`` (aliased ``t``) and its parameters."""
     clauses = [f"{t}date IS NOT NULL",
                f"((starts_with({t}source_code, $a) AND starts_with({t}target_code, $b)) OR (starts_with({t}source_code, $b) AND starts_with({t}target_code, $a)))"]
@@ -223,20 +233,22 @@ def _where(a: str, b: str, start: dt.date | None, end: dt.date | None, include_a
     if end:
         clauses.append(f"{t}date <= $end")
         params["end"] = end
-    if not include_all:
-        clauses.append(f"{t}modality IN ('asserted', 'reported')")
+    if modalities is not None:
+        clauses.append(f"list_contains($modalities, {t}modality)")
+        params["modalities"] = list(modalities)
     return " AND ".join(clauses), params
 
 
-def dyad_series(con: Any, a: str, b: str, period: str = "week", start: str | None = None, end: str | None = None,
-                include_all_modalities: bool = False) -> list[SeriesPoint]:
-    """Per period: counts and Goldstein sums per quad class for a→b, b→a and both, with empty periods filled."""
+def dyad_series(con: Connection, a: str, b: str, period: str = "week", start: str | None = None, end: str | None = None,
+                include_all_modalities: bool = False, modalities: Sequence[str] | None = None) -> list[SeriesPoint]:
+    """Per period: counts and Goldstein sums per quad class for a→b, b→a and both, with empty periods filled.
+    Counts the ``modalities`` given, else the settings' default ones, unless ``include_all_modalities``."""
     from tealeaves.cluster import ensure_readout
 
     a, b, period = _code(a), _code(b), _check(period)
     d0, d1 = _date(start, "start"), _date(end, "end")
     ensure_readout(con)
-    where, params = _where(a, b, d0, d1, include_all_modalities)
+    where, params = _where(a, b, d0, d1, counted_modalities(include_all_modalities, modalities))
     aggs = []
     for name, cond in (("ab", "starts_with(source_code, $a) AND starts_with(target_code, $b)"),
                        ("ba", "starts_with(source_code, $b) AND starts_with(target_code, $a)"), ("both", "true")):
@@ -265,12 +277,13 @@ def _prefix_filter(prefixes: tuple[str, ...]) -> str:
     return "(" + " OR ".join(f"starts_with(cameo, '{p}')" for p in prefixes) + ")" if prefixes else "false"
 
 
-def strongest(con: Any, a: str, b: str, quads: tuple[int, ...], start: dt.date | None, end: dt.date | None,
-              include_all: bool = False, limit: int = STRONGEST) -> tuple[StrongEvent, ...]:
-    """The clustered events with the largest Goldstein magnitude in the given quads, best corroborated first."""
+def strongest(con: Connection, a: str, b: str, quads: tuple[int, ...], start: dt.date | None, end: dt.date | None,
+              modalities: tuple[str, ...] | None = None, limit: int = STRONGEST) -> tuple[StrongEvent, ...]:
+    """The clustered events with the largest Goldstein magnitude in the given quads, best corroborated first
+    (of the given ``modalities``; None: all)."""
     from tealeaves.cluster import cluster_outlets
 
-    where, params = _where(a, b, start, end, include_all, t="c.")
+    where, params = _where(a, b, start, end, modalities, t="c.")
     rows = con.execute(
         f"""SELECT c.id, c.date, c.source_code, c.target_code, c.cameo, c.quad, c.goldstein, c.modality, e.text,
                    c.mentions, c.independent_outlets
@@ -284,8 +297,8 @@ def strongest(con: Any, a: str, b: str, quads: tuple[int, ...], start: dt.date |
                              tuple(outlets.get(r[0], [])), int(r[9] or 0), int(r[10] or 0)) for r in rows)
 
 
-def say_vs_do(con: Any, a: str, b: str, period: str = "week", start: str | None = None, end: str | None = None,
-              include_all_modalities: bool = False) -> SayDo:
+def say_vs_do(con: Connection, a: str, b: str, period: str = "week", start: str | None = None, end: str | None = None,
+              include_all_modalities: bool = False, modalities: Sequence[str] | None = None) -> SayDo:
     """The verbal and material tracks of a dyad (both directions), its contact and rhetoric lines,
     the strongest events behind each track, and the periods where words and deeds part ways."""
     from tealeaves.cluster import ensure_readout
@@ -293,7 +306,8 @@ def say_vs_do(con: Any, a: str, b: str, period: str = "week", start: str | None 
     a, b, period = _code(a), _code(b), _check(period)
     d0, d1 = _date(start, "start"), _date(end, "end")
     ensure_readout(con)
-    where, params = _where(a, b, d0, d1, include_all_modalities)
+    counted = counted_modalities(include_all_modalities, modalities)
+    where, params = _where(a, b, d0, d1, counted)
     ln = lines()
     contact, rhetoric = _prefix_filter(ln.get("contact", ())), _prefix_filter(ln.get("rhetoric", ()))
     sql = f"""
@@ -313,8 +327,8 @@ def say_vs_do(con: Any, a: str, b: str, period: str = "week", start: str | None 
             r = rows.get(p, (0, 0, 0, 0, 0.0, 0.0, 0, 0, 0))
             points.append(SayDoPoint(p, int(r[0]), int(r[1]), int(r[2]), int(r[3]), float(r[4]), float(r[5]), int(r[6]), int(r[7]), int(r[8])))
     return SayDo(a, b, period, d0, d1, tuple(points),
-                 strongest(con, a, b, (1, 3), d0, d1, include_all_modalities),
-                 strongest(con, a, b, (2, 4), d0, d1, include_all_modalities),
+                 strongest(con, a, b, (1, 3), d0, d1, counted),
+                 strongest(con, a, b, (2, 4), d0, d1, counted),
                  tuple(flag_periods(points)))
 
 

@@ -29,10 +29,13 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tealeaves.errors import InputError, TealeavesError
 from tealeaves.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from tealeaves.types import Connection
 
 log = logging.getLogger(__name__)
 
@@ -180,43 +183,26 @@ def code_partition(part: Partition, out: str, settings: Settings) -> dict[str, A
     """Code one partition into OUT (see the module docstring); returns its counts."""
     import duckdb
 
-    from tealeaves import clean, pipeline, store
-    from tealeaves.ingest import lang
-    from tealeaves.models import CleanDocument
+    from tealeaves import pipeline, store
 
     settings = settings.with_(workers=1)
     pid = part.id
     t0 = time.monotonic()
     problems = 0
-    uncoded: list[tuple[Any, ...]] = []
-    seen: set[str] = set()
 
     def documents() -> Iterator[Any]:
         nonlocal problems
         for item in read_partition(part):
-            if not hasattr(item, "text"):
+            if hasattr(item, "text"):
+                yield item
+            else:
                 problems += 1
-            elif item.id not in seen:
-                seen.add(item.id)
-                if reason := lang.not_coded_reason(item.language):
-                    uncoded.append(store.document_row(CleanDocument(item, item.text, ()), 0, 0, "not_coded", reason,
-                                                      settings.coder, settings.actor_resolver))
-                else:
-                    yield item
 
     con = store.connect(":memory:")
     try:
-        repeated = clean.RepeatedLines()
-        rows: list[tuple[Any, ...]] = []
-        events: list[Any] = []
-        for coded in pipeline.code_cleaned((clean.clean(d, repeated) for d in documents()), settings):
-            rows.append(store.document_row(coded.clean, len(coded.sentences), len(coded.events), coded.status, coded.note,
-                                           settings.coder, settings.actor_resolver))
-            events.extend(coded.events)
-            if len(rows) >= pipeline.WRITE_BATCH:
-                store.write(con, rows, events)
-                rows, events = [], []
-        store.write(con, rows + uncoded, events)
+        # the same store step as `tealeaves ingest`, into a throwaway store; clusters are built
+        # where the dataset is loaded, not per partition
+        pipeline.store_documents(documents(), con, settings, readout=False)
         n_docs = (con.execute("SELECT count(*) FROM documents").fetchone() or (0,))[0]
         n_events = (con.execute("SELECT count(*) FROM events").fetchone() or (0,))[0]
         _export(con, out, pid)
@@ -233,7 +219,7 @@ def code_partition(part: Partition, out: str, settings: Settings) -> dict[str, A
     return counts
 
 
-def _export(con: Any, out: str, pid: str) -> None:
+def _export(con: Connection, out: str, pid: str) -> None:
     import pyarrow.parquet as pq
 
     fs, root = _fs(out)
@@ -285,7 +271,7 @@ def _model_plugin(settings: Settings) -> Any:
 
             nlp.load_model(self.settings.model)
             if self.settings.prefilter:
-                nlp.load_prefilter(self.settings.model)
+                nlp.load_prefilter(self.settings.model, self.settings.user_actors_path)
 
     return LoadModel(settings)
 
@@ -348,7 +334,7 @@ def run(corpus: Sequence[str], out: str, workers: int | None = None, scheduler: 
 
 
 # ---- back into a store ------------------------------------------------------------------------
-def load_parquet(con: Any, out: str) -> tuple[int, int]:
+def load_parquet(con: Connection, out: str) -> tuple[int, int]:
     """Load every finished partition of a ``tealeaves run`` dataset into an open store, one
     partition per transaction; returns (documents, events)."""
     import pyarrow.parquet as pq

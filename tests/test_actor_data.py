@@ -7,7 +7,7 @@ from collections import defaultdict
 
 import pytest
 
-from tealeaves.kb import CODE_RE, SECTORS, KnowledgeBase, iter_rows
+from tealeaves.actors.kb import CODE_RE, SECTORS, KnowledgeBase, iter_rows
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SEED_COUNTRIES = ("USA", "RUS", "CHN", "GBR", "FRA", "DEU", "JPN", "IND", "BRA", "CAN", "ITA", "AUS", "KOR", "MEX",

@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tealeaves.actors import ActorResolver, get_resolver
+from tealeaves.actors.kb import write_user_entry
+from tealeaves.actors.resolve import ActorResolver, get_resolver
 from tealeaves.clean import clean
 from tealeaves.ingest import document_from_text
-from tealeaves.kb import write_user_entry
 from tealeaves.models import Mention
 from tealeaves.nlp import parse
+from tealeaves.pipeline import lookup_actor
 from tealeaves.settings import Settings
 
 
@@ -177,12 +178,12 @@ def test_surname_refers_to_earlier_unknown_person(resolver: ActorResolver) -> No
 def test_user_file_overrides_package_data(tmp_path: Path) -> None:
     user = tmp_path / "actors.csv"
     base = ActorResolver(Settings(user_actors=str(user)))
-    assert base.lookup("Sergei Lavrov", "2020-01-01").mention.code == "RUSGOV"
+    assert lookup_actor("Sergei Lavrov", "2020-01-01", resolver=base).mention.code == "RUSGOV"
     write_user_entry(user, "Sergei Lavrov", "RUS", "MIL", "2019-01-01", None)
     write_user_entry(user, "Aydin Karasu", "TUR", "REB", None, None)
     fresh = ActorResolver(Settings(user_actors=str(user)))
-    assert fresh.lookup("Sergei Lavrov", "2020-01-01").mention.code == "RUSMIL"
-    assert fresh.lookup("Aydin Karasu spoke.").mention.code == "TURREB"
+    assert lookup_actor("Sergei Lavrov", "2020-01-01", resolver=fresh).mention.code == "RUSMIL"
+    assert lookup_actor("Aydin Karasu spoke.", None, resolver=fresh).mention.code == "TURREB"
 
 
 def test_cli_add_and_lookup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -201,10 +202,10 @@ def test_cli_add_and_lookup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_lookup_explains(resolver: ActorResolver) -> None:
-    result = resolver.lookup("Moscow's foreign minister", "2010-01-01")
+    result = lookup_actor("Moscow's foreign minister", "2010-01-01", resolver=resolver)
     assert result.mention is not None and result.mention.code == "RUSGOV"
     assert any("capital" in line for line in result.explanation)
-    empty = resolver.lookup("a lovely afternoon")
+    empty = lookup_actor("a lovely afternoon", None, resolver=resolver)
     assert empty.mention is None or empty.mention.code is None
 
 

@@ -66,11 +66,9 @@ def _summary(coded: list[Any]) -> list[tuple[Any, ...]]:
 
 
 def test_parent_and_helper_both_code_and_order_is_kept() -> None:
-    from tealeaves import parallel
-
     cleaned = _cleaned(14)
     alone = list(pipeline.code_cleaned(cleaned, load_settings()))
-    shared = list(parallel.code_cleaned(cleaned, load_settings(workers=2), chunk=2))
+    shared = list(pipeline.code_in_processes(cleaned, load_settings(workers=2), chunk=2))
     assert [c.clean.document.id for c in shared] == [c.document.id for c in cleaned]
     assert _summary(shared) == _summary(alone)
     assert sum(len(c.events) for c in shared) >= 8
@@ -98,9 +96,9 @@ def _broken_chunk(cdocs: list[Any]) -> list[Any]:
 def test_a_failing_helper_is_reported_not_hung(monkeypatch: Any) -> None:
     from tealeaves import parallel
 
-    monkeypatch.setattr(parallel, "_code_chunk", _broken_chunk)
+    monkeypatch.setattr(pipeline, "_code_chunk", _broken_chunk)
     with pytest.raises(parallel.WorkerError, match="simulated crash.*fewer --workers"):
-        list(parallel.code_cleaned(_cleaned(6), load_settings(workers=2), chunk=2))
+        list(pipeline.code_in_processes(_cleaned(6), load_settings(workers=2), chunk=2))
 
 
 def test_helpers_get_one_numeric_thread_and_the_parent_keeps_its_environment(monkeypatch: Any) -> None:

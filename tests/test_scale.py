@@ -69,6 +69,24 @@ def test_run_is_the_same_with_one_or_two_workers_and_resumes(tmp_path: Path, run
     con.close()
 
 
+def test_a_partition_is_coded_and_stored_as_ingest_does(tmp_path: Path) -> None:
+    from tealeaves import ingest, pipeline
+    from tealeaves.settings import load_settings
+
+    corpus = _corpus(tmp_path, n=6)
+    with corpus.open("a", encoding="utf-8") as fh:
+        fh.write("{not json\n")
+        fh.write(json.dumps({"id": "s0", "text": "Story 0 again, the same id."}) + "\n")
+    [part] = scale.plan([str(corpus)])
+    counts = scale.code_partition(part, str(tmp_path / "out"), load_settings())
+    assert (counts["documents"], counts["problems"]) == (6, 1)
+    got = duckdb.sql(f"SELECT event_id FROM read_parquet('{tmp_path}/out/events/*/*.parquet') ORDER BY 1").fetchall()
+    con = store.connect(":memory:")
+    pipeline.store_documents((d for d in ingest.read([str(corpus)]) if hasattr(d, "text")), con, load_settings())
+    assert got == con.execute("SELECT id FROM events ORDER BY 1").fetchall() and len(got) >= 3
+    assert scale.done_partitions(str(tmp_path / "out")) == {part.id}
+
+
 def test_from_parquet_needs_a_finished_run(tmp_path: Path, runner: Any) -> None:
     from tealeaves.cli import main
 

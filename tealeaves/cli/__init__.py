@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "serve": "tealeaves.cli.serve:serve_cmd",
     "watch": "tealeaves.cli.watch:watch_cmd",
     "run": "tealeaves.cli.scale:run_cmd",
+    "settings": "tealeaves.cli.settings:settings_cmd",
 }
 
 

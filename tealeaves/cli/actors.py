@@ -21,8 +21,8 @@ def actors_group() -> None:
 @click.option("--alias", "aliases", multiple=True, help="Another way the name is written (repeatable).")
 def add_cmd(name: str, country: str, sector: str | None, start: str | None, end: str | None, aliases: tuple[str, ...]) -> None:
     """Add NAME to your actor file; it overrides the package data for that name."""
-    from tealeaves.actors import reset_cache
-    from tealeaves.kb import write_user_entry
+    from tealeaves.actors.resolve import reset_cache
+    from tealeaves.actors.kb import write_user_entry
 
     settings = load_settings()
     row = write_user_entry(settings.user_actors_path, name, country, sector, start, end, aliases)
@@ -36,9 +36,9 @@ def add_cmd(name: str, country: str, sector: str | None, start: str | None, end:
 @click.option("--date", default=None, help="Article date (YYYY-MM-DD): roles are resolved as of this day.")
 def lookup_cmd(text: str, date: str | None) -> None:
     """Show how TEXT resolves to actor codes, and why."""
-    from tealeaves.actors import get_resolver
+    from tealeaves.pipeline import lookup_actor
 
-    result = get_resolver(load_settings()).lookup(text, date=date)
+    result = lookup_actor(text, date, load_settings())
     for m in result.mentions:
         click.echo(f"{m.text!r:40} {m.code or '(unresolved)':12} {m.rule}" + (f"  [{m.name}]" if m.name else ""))
     if not result.mentions:

@@ -325,11 +325,12 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
     ) -> Response:
         """Clustered events (one per happening, however many articles report it) per period."""
         _check_range(start, end, period)
-        mods = None if all_modalities else ["asserted", "reported"]
+        mods = None if all_modalities else list(settings.default_modalities)
 
         def compute() -> dict[str, Any]:
             with writer.lock.read():
-                points = queries.dyad_series(cur, a, b, period, all_modalities, start, end, index_of("clusters"))
+                points = queries.dyad_series(cur, a, b, period, all_modalities, start, end, index_of("clusters"),
+                                             settings.default_modalities)
             return {"a": a.upper(), "b": b.upper(), "period": period, "modalities": mods, "points": points}
 
         return cached(request, m.DyadSeries, compute)
@@ -352,7 +353,7 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
 
         def compute() -> dict[str, Any]:
             with writer.lock.read():
-                return queries.say_vs_do(cur, a, b, period, all_modalities, start, end)
+                return queries.say_vs_do(cur, a, b, period, all_modalities, start, end, settings.default_modalities)
 
         return cached(request, m.SayDoOut, compute)
 

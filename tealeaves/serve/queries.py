@@ -321,18 +321,19 @@ def document(cur: Any, doc_id: str) -> dict[str, Any]:
 
 
 def dyad_series(cur: Any, a: str, b: str, period: str, include_all: bool,
-                start: dt.date | None = None, end: dt.date | None = None, index: Any = None) -> list[dict[str, Any]]:
+                start: dt.date | None = None, end: dt.date | None = None, index: Any = None,
+                modalities: Sequence[str] | None = None) -> list[dict[str, Any]]:
     """Clustered events per period and quad class for the pair, both directions: from the server's
     index of the clusters table when it can answer, else from ``readout.dyad_series``."""
     from tealeaves import readout
     from tealeaves.serve.index import Query, usable
 
     if index is not None and usable([a, b]):
-        q = Query(a=a, b=b, start=start, end=end, modalities=() if include_all else readout.DEFAULT_MODALITIES)
+        q = Query(a=a, b=b, start=start, end=end, modalities=readout.counted_modalities(include_all, modalities) or ())
         return [{"period": p.isoformat(), "events": sum(c), "goldstein_mean": round(g / sum(c), 3) if sum(c) else None,
                  **{name: c[i] for i, name in enumerate(QUAD_NAMES.values())}} for p, c, g in index.series(q, period)]
     points = readout.dyad_series(cur, a, b, period, start.isoformat() if start else None, end.isoformat() if end else None,
-                                 include_all_modalities=include_all)
+                                 include_all_modalities=include_all, modalities=modalities)
     out = []
     for p in points:
         c = p.combined
@@ -348,7 +349,7 @@ MAX_POINTS = 5000
 
 
 def say_vs_do(cur: Any, a: str, b: str, period: str, include_all: bool,
-              start: dt.date | None = None, end: dt.date | None = None) -> dict[str, Any]:
+              start: dt.date | None = None, end: dt.date | None = None, modalities: Sequence[str] | None = None) -> dict[str, Any]:
     """``readout.say_vs_do`` as a JSON record, each strongest event with the id of its representative
     stored event so the dashboard can open its article."""
     from tealeaves import readout
@@ -360,14 +361,15 @@ def say_vs_do(cur: Any, a: str, b: str, period: str, include_all: bool,
     if first and last and (last - first).days // PERIOD_DAYS[period] > MAX_POINTS:
         raise InputError(f"over {MAX_POINTS} {period}s between {first} and {last}; narrow from/to or use a longer period")
     sd = readout.say_vs_do(cur, a, b, period, start.isoformat() if start else None, end.isoformat() if end else None,
-                           include_all_modalities=include_all)
+                           include_all_modalities=include_all, modalities=modalities)
     out = sd.to_record()
     ids = [e["cluster_id"] for e in out["verbal"] + out["material"]]
     reps = dict(cur.execute("SELECT id, representative FROM clusters WHERE id IN (SELECT unnest(?::VARCHAR[]))",
                             [ids]).fetchall()) if ids else {}
     for e in out["verbal"] + out["material"]:
         e["event_id"] = reps.get(e["cluster_id"])
-    out["modalities"] = None if include_all else list(readout.DEFAULT_MODALITIES)
+    counted = readout.counted_modalities(include_all, modalities)
+    out["modalities"] = None if counted is None else list(counted)
     return out
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tealeaves.kb import KnowledgeBase
+from tealeaves.actors.kb import KnowledgeBase
 from tealeaves.models import Mention, Sentence
 
 WINDOW = 1  # sentences back that a pronoun may reach

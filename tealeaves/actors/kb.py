@@ -16,9 +16,10 @@ import csv
 import io
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date as _date
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,6 @@ from tealeaves.errors import DataError
 SECTORS = ("GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "LEG", "MED", "EDU", "BUS", "CRM", "CVL", "REF", "IGO", "NGO", "ELI", "LAB", "UAF", "INS")
 FORMER = "ELI"  # sector of a former office-holder (CAMEO "elites")
 USER_FIELDS = ("name", "aliases", "country", "sector", "start", "end", "notes")
-PEOPLE_FIELDS = ("person_id", "name", "aliases", "country", "sector", "role", "start", "end", "gender", "notes")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 CODE_RE = re.compile(r"^[A-Z]{3}([A-Z]{3}){0,5}$")
 NON_STATE_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
@@ -387,6 +387,59 @@ class KnowledgeBase:
         if t.kind != "sector" and not doc[s].text[:1].isupper() and not doc[s].text[:1].isdigit():
             return False
         return True
+
+
+def load_kb(user_path: Path | None = None) -> KnowledgeBase:
+    """The knowledge base with a user's file, shared in this process until that file changes."""
+    stamp = _stamp(user_path)
+    return _load(user_path if stamp else None, stamp)  # a missing file is no file
+
+
+@lru_cache(maxsize=4)
+def _load(user_path: Path | None, stamp: tuple[int, int] | None) -> KnowledgeBase:
+    return KnowledgeBase(user_path)
+
+
+def _stamp(path: Path | None) -> tuple[int, int] | None:
+    """What tells one version of the user's file from another (None: there is no file)."""
+    if path is None or not path.exists():
+        return None
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size
+
+
+def reset_kb() -> None:
+    """Forget loaded knowledge bases."""
+    _load.cache_clear()
+
+
+def cue_phrases(user_path: Path | None = None) -> list[str]:
+    """Phrases that signal an actor in raw text, for the prefilter: the names, adjectives, demonyms,
+    capitals, aliases and role words of the package tables, and the names and aliases in the user's file."""
+    user = [v for row in read_user_file(user_path) for v in [row["name"], *_split(row.get("aliases"))]] if user_path else []
+    return [*_package_cues(), *_cue_forms(user)]
+
+
+# The package cues are read as the prefilter first read them: these tables and columns (so neither
+# metonyms.csv nor people.csv, whose names mostly repeat in other tables, and the "no" of the
+# sectors' plural column). Which sentences get parsed depends on them, hence the coded events:
+# a change here is a change of coder behaviour.
+CUE_TABLES = ("countries.csv", "organizations.csv", "people_phoenix.csv", "sectors.csv", "cities.csv")
+CUE_COLUMNS = ("name", "names", "adjectives", "demonyms", "capital", "aliases", "phrase", "plural")
+
+
+@lru_cache(maxsize=1)
+def _package_cues() -> tuple[str, ...]:
+    return tuple(_cue_forms(v for table in CUE_TABLES for row in _read_csv(table)
+                            for col in CUE_COLUMNS for v in _split(row.get(col))))
+
+
+def _cue_forms(values: Iterable[str]) -> Iterator[str]:
+    for value in values:
+        if value and not value.isdigit():
+            yield value
+            if value.lower().startswith("the "):
+                yield value[4:]
 
 
 def iter_rows(name: str) -> Iterator[dict[str, str]]:

@@ -1,0 +1,9 @@
+"""Actors: who is acting in each sentence, as CAMEO codes (``RUSGOV``, ``IGOUNO``).
+
+    kb.py       the knowledge base (package tables plus the user's file) and ``cue_phrases()``
+    resolve.py  ``ActorResolver``: KB phrases -> actor phrases -> Mentions, per sentence (``actors_kb.v1``)
+    compose.py  one actor phrase -> its Mentions: place, person, title and context-country steps
+    coref.py    later mentions (surnames, a title alone, pronouns) -> earlier ones
+
+The resolver works on parsed sentences; ``tealeaves.pipeline.lookup_actor`` parses a string for it.
+"""

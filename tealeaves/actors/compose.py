@@ -1,0 +1,380 @@
+"""Compose: one actor phrase (a head and the KB evidence attached to it) becomes its Mentions.
+
+The steps, in order:
+  place    a place named after "in", "at" ... ("talks in Moscow") is the state, never an actor of it;
+  person   a known person takes the country and sector of the role dated on the article's day, unless
+           the mention states a current title the table does not cover;
+  title    a title or body word gives the sector ("foreign minister" -> GOV, "former" -> ELI);
+  context  a group with no country of its own takes one from the possessor it refers back to, an
+           earlier mention, the state the story is about or a location nearby.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from tealeaves.actors.coref import Coref
+from tealeaves.actors.kb import FORMER, NON_STATE_PREFIXES as NON_STATE, Hit, KnowledgeBase, Role, Target
+from tealeaves.models import Mention, Sentence
+
+LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "flat", "punct", "cc", "conj", "advmod"}
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into", "within"}
+RELATIONAL = {"partner", "ally", "neighbour", "neighbor", "counterpart", "rival", "enemy", "opponent", "adversary", "foe", "friend", "critic"}
+CONTEXT_SECTORS = {"REB", "OPP", "COP", "CVL", "CRM", "MIL", "REF"}  # groups that take their country from where they are
+PAST_MARKERS = {"former", "ex", "then", "late", "retired", "onetime", "one-time", "erstwhile"}
+TITLE_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}  # offices that a title alone states
+PERSON_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lady", "lord", "madam"}
+
+Note = Callable[[str], None]
+
+
+@dataclass
+class Phrase:
+    """An actor phrase under construction: its head token and the evidence attached to it."""
+
+    head: Any
+    hits: list[Hit] = field(default_factory=list)
+    via_prep: list[Hit] = field(default_factory=list)  # "the foreign minister of Iran"
+    poss_pronoun: Any = None  # "its army"
+    tokens: set[int] = field(default_factory=set)
+
+
+class Context:
+    """Locations and states seen so far in the document, for groups with no country of their own."""
+
+    def __init__(self) -> None:
+        self.recent: list[str] = []
+        self.countries: list[str] = []  # every state named so far in earlier sentences, in order
+        self.sentence_countries: list[tuple[str, int]] = []  # states named in the current sentence
+
+    def see(self, locations: list[tuple[str, int]]) -> None:
+        self.recent += [c for c, _ in locations]
+
+    def nearest(self, locations: list[tuple[str, int]], i: int) -> tuple[str, str] | None:
+        if locations:
+            country = min(locations, key=lambda x: abs(x[1] - i))[0]
+            return country, "sentence"
+        if self.recent:
+            return self.recent[-1], "document"
+        return None
+
+    def nearest_country(self, i: int) -> tuple[str, str] | None:
+        """The state named nearest to token ``i`` in this sentence, else the last one named before it."""
+        if self.sentence_countries:
+            return min(self.sentence_countries, key=lambda x: abs(x[1] - i))[0], "sentence"
+        if self.countries:
+            return self.countries[-1], "document"
+        return None
+
+
+@dataclass
+class _Evidence:
+    """What a phrase's own hits say, before any context is asked."""
+
+    countries: list[str]
+    sector: str | None
+    name: str | None
+    rule: str
+    strong: list[tuple[int, Target]]  # title and body words by distance from the head
+    weak: list[tuple[int, Target]]
+    kind: str  # the form of the sector word heading the phrase: person, group or body
+
+
+@dataclass(frozen=True)
+class _Where:
+    """The phrase's text and its offsets in the cleaned document."""
+
+    tokens: Any  # the spaCy Span of the whole phrase
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return str(self.tokens.text)
+
+
+def compose(kb: KnowledgeBase, sent: Sentence, ph: Phrase, day: str | None, context: Context,
+            locations: list[tuple[str, int]], coref: Coref, why: list[str] | None, heads: set[int]) -> list[Mention]:
+    """The mentions one phrase makes (several for "Turkish and Azerbaijani troops"), or none."""
+    span = sent.span
+    doc = span.doc
+    start_i, end_i = extent(ph, span, heads)
+    at = _Where(doc[start_i:end_i + 1], sent.offset(doc[start_i]), sent.offset(doc[end_i]) + len(doc[end_i].text))
+    note: Note = why.append if why is not None else (lambda _m: None)
+
+    if is_place(ph):
+        # "talks in Moscow": a place, so the state (RUS), never its government; the coder may use it for visits
+        country = ph.hits[0].best.country or ""
+        note(f"'{at.text}' is a place (object of '{ph.head.head.text}') -> {country}")
+        return [Mention(at.text, country, country, None, at.start, at.end, "place.locative", ph.hits[0].best.label)]
+    ev = _evidence(ph)
+    person = next((h for h in ph.hits if h.best.kind in ("user", "person")), None)
+    if person is not None:
+        m = _person(kb, sent, ph, person.best, ev, day, coref, note, at)
+        if m is not None:
+            return [m]
+    return _group(sent, ph, ev, context, locations, coref, why, note, at)
+
+
+def _evidence(ph: Phrase) -> _Evidence:
+    ev = _Evidence([], None, None, "", [], [], "body")
+    for h in ph.hits + ph.via_prep:
+        t = h.best
+        own = h.start <= ph.head.i < h.end
+        if t.kind in ("country", "capital", "city") and t.country:
+            if t.country not in ev.countries:
+                ev.countries.append(t.country)
+            if t.kind == "capital" and own:
+                ev.sector = ev.sector or "GOV"
+                ev.rule = ev.rule or "metonym.capital"
+        elif t.kind in ("org", "metonym") and t.country:
+            if own or not ev.countries:
+                if t.country not in ev.countries:
+                    ev.countries.insert(0, t.country)
+                ev.sector = t.sector if (own or ev.sector is None) else ev.sector
+                ev.name = t.label
+                ev.rule = ev.rule or f"kb.{t.kind}"
+            elif t.country not in ev.countries:
+                ev.countries.append(t.country)
+        elif t.kind == "sector":
+            dist = abs(ph.head.i - (h.end - 1))
+            (ev.strong if t.strength == "strong" else ev.weak if t.strength == "weak" else []).append((dist, t))
+            if own:
+                ev.kind = t.form
+    return ev
+
+
+def _person(kb: KnowledgeBase, sent: Sentence, ph: Phrase, t: Target, ev: _Evidence, day: str | None,
+            coref: Coref, note: Note, at: _Where) -> Mention | None:
+    """A known person: the role dated on the article's day, unless the text states a current title."""
+    pid = t.person_id or ""
+    pcountry, psector, prole, reason = kb.person_code(pid, day)
+    note(f"{t.label}: {reason}")
+    if not pcountry:
+        return None
+    country = pcountry
+    rule = f"kb.person.{t.kind}"
+    stated = _stated_title(ev.strong, ev.weak, at.tokens)
+    if stated and not _role_current(prole, day):
+        # the article names a current office the table does not cover on its date: trust the text
+        psector = stated
+        country = next((c for c in ev.countries if not c.startswith(NON_STATE)), country)
+        rule = f"kb.person.{t.kind}+stated_title"
+        note(f"'{at.text}' states a current title -> {country}{psector}, not the table's role on {day}")
+    elif not _role_current(prole, day) and not _marked_past(ev.strong, ev.weak, at.tokens):
+        earlier = coref.stated_code(pid)
+        if earlier is not None:
+            country, psector = earlier
+            rule = f"kb.person.{t.kind}+stated_title.coref"
+            note(f"'{at.text}': an earlier mention in this document stated a title -> {country}{psector}")
+    name = kb.person_name(pid)
+    coref.add_person(sent, pid, name, kb.person_gender(pid))
+    if rule.endswith("+stated_title"):
+        coref.set_stated(pid, country, psector)
+    m = Mention(at.text, country + (psector or ""), country, psector, at.start, at.end, rule, name)
+    coref.register(sent, m, ph, kind="person", number="sing")
+    return m
+
+
+def _title(ph: Phrase, ev: _Evidence, tokens: Any) -> tuple[str | None, str | None, bool]:
+    """(sector, the title's own sector, whether the phrase is a person) from title and body words."""
+    sector = ev.sector
+    title_sector = None
+    if ev.strong:
+        title_sector = min(ev.strong, key=lambda x: x[0])[1].sector
+    elif ev.weak:
+        title_sector = min(ev.weak, key=lambda x: x[0])[1].sector
+    if sector is None or (title_sector and ev.rule == "metonym.capital" and not _head_in(ph, "capital")):
+        sector = title_sector if title_sector else sector
+    if any(t.kind == "sector" and t.sector == FORMER for _, t in ev.strong):
+        sector = FORMER
+    is_person = ph.head.ent_type_ == "PERSON" or ev.kind == "person" or _has_person_title(ph.head) or _titled_name(ph)
+    if is_person and sector is None and any(tok.lower_ in ("gen.", "col.", "general") for tok in tokens):
+        sector = "MIL"
+    return sector, title_sector, is_person
+
+
+def _group(sent: Sentence, ph: Phrase, ev: _Evidence, context: Context, locations: list[tuple[str, int]],
+           coref: Coref, why: list[str] | None, note: Note, at: _Where) -> list[Mention]:
+    """A group, body or unknown person: its own countries, else one from context."""
+    text, start, end = at.text, at.start, at.end
+    countries, rule = ev.countries, ev.rule
+    sector, title_sector, is_person = _title(ph, ev, at.tokens)
+    number = "plur" if (ph.head.tag_ in ("NNS", "NNPS") or ev.kind == "group") else "sing"
+    lemma = ph.head.lemma_.lower()
+
+    if lemma in RELATIONAL:
+        # "its European partners", "Turkey's allies": the partners are not the possessor
+        doc = at.tokens.doc
+        owners = {h.best.country for h in ph.hits if doc[h.start:h.end].root.dep_ == "poss"}
+        countries = [c for c in countries if c not in owners]
+        if not countries:
+            note(f"'{text}': a group related to another actor; kept unresolved")
+            return [Mention(text, None, None, None, start, end, "group.unresolved", None)]
+    if not countries and ph.poss_pronoun is not None and lemma not in RELATIONAL:
+        ante = coref.antecedent_for_possessive(sent, ph.poss_pronoun)
+        if ante is not None and ante.country:
+            countries = [ante.country]
+            rule = "coref.possessive"
+            note(f"'{ph.poss_pronoun.text}' refers to {ante.text} ({ante.code})")
+    if not countries:
+        m = coref.resolve_named(sent, ph, text, start, end, is_person, why)
+        if m is not None:
+            return [m]
+    if not countries and sector is None and not is_person and not ph.hits:
+        return []  # a name the KB does not know and nothing in context says it is an actor
+    named_titled = is_person and sector in TITLE_SECTORS and bool(title_sector) and ph.head.pos_ == "PROPN"
+    if not countries:
+        found = _context_country(ph, sector, ev.kind, named_titled, context, locations, note, text)
+        if found is not None:
+            countries, rule = [found[0]], found[1]
+    if not countries:
+        m = Mention(text, None, None, sector, start, end, "unresolved.titled" if named_titled else "unresolved", None)
+        note(f"'{text}': {'sector ' + sector if sector else 'no sector'} but no country; unresolved")
+        coref.register(sent, m, ph, kind="person" if is_person else ev.kind, number=number)
+        return [m]
+    rule = rule or ("compose.adjective+sector" if sector else "kb.country")
+    mentions = []
+    for country in countries[:4]:
+        sec = None if country.startswith(("IGO", "NGO", "IMG")) and sector in ("GOV",) else sector
+        if country.startswith(("IGO", "NGO")) and sec and (not _head_in(ph, "sector")
+                                                         or (country.startswith("NGO") and sec in ("OPP", "CVL"))):
+            sec = None  # "Greenpeace activists" are Greenpeace, not an opposition inside it
+        code = country + (sec or "")
+        mentions.append(Mention(text, code, country, sec, start, end, rule, ev.name))
+        note(f"'{text}' -> {code} ({rule})")
+    for m in mentions[:1]:
+        coref.register(sent, m, ph, kind="person" if is_person else ev.kind, number=number if len(mentions) == 1 else "plur")
+    return mentions
+
+
+def _context_country(ph: Phrase, sector: str | None, kind: str, named_titled: bool, context: Context,
+                     locations: list[tuple[str, int]], note: Note, text: str) -> tuple[str, str] | None:
+    """(country, rule) for a phrase with no country of its own, from what the document says around it."""
+    if sector == "LEG" and kind == "body" and _head_in(ph, "sector"):
+        # "the Senate", "parliament", "the Majlis": the legislature of the country the story is about
+        loc = context.nearest_country(ph.head.i)
+        if loc:
+            note(f"'{text}' is a legislature; takes its country from the {loc[1]} mention {loc[0]}")
+            return loc[0], f"context.country.{loc[1]}"
+    if sector in CONTEXT_SECTORS and kind in ("group", "body"):
+        loc = context.nearest(locations, ph.head.i)
+        if loc:
+            note(f"'{text}' takes its country from the {loc[1]} location {loc[0]}")
+            return loc[0], f"context.location.{loc[1]}"
+    if named_titled and context.countries:
+        # "Gov. Phil Murphy", "Sen. X": the title gives the sector; the country comes from the states named
+        # in this sentence or earlier in the article, never from a default
+        # (states named in the same sentence are often the counterpart: see fill_titled)
+        seen = context.countries
+        top = max(dict.fromkeys(seen), key=lambda c: (seen.count(c), max(i for i, x in enumerate(seen) if x == c)))
+        note(f"'{text}' is a titled person; takes {top}, the state most named earlier in the article")
+        return top, "context.title.document"
+    return None
+
+
+def fill_titled(mentions: list[Mention], head_of: dict[int, Any], coref: Coref, why: list[str] | None) -> list[Mention]:
+    """Titled people still without a country take the one state the sentence's other actors share, leaving out
+    actors that are arguments of the same verb (a counterpart: "Sen. X met French President Macron" stays
+    unresolved, "Gov. X criticized the plan announced by President Trump" -> USAGOV)."""
+    out = []
+    for m in mentions:
+        head = head_of.get(id(m))
+        if m.code is None and m.rule == "unresolved.titled" and m.sector and head is not None:
+            verb = _governing_verb(head)
+            states = {o.country for o in mentions if o.code and o.country and not o.country.startswith(NON_STATE)
+                      and not o.rule.startswith("place.")
+                      and (head_of.get(id(o)) is None or _governing_verb(head_of[id(o)]).i != verb.i)}
+            if len(states) != 1:
+                out.append(m)
+                continue
+            country = next(iter(states))
+            new = Mention(m.text, country + m.sector, country, m.sector, m.start, m.end, "context.title.sentence", m.name)
+            for ent in coref.entities:
+                if ent.mention is m:
+                    ent.mention = new
+            if why is not None:
+                why.append(f"'{m.text}' is a titled person; takes {country} from the other actors in the sentence")
+            m = new
+        out.append(m)
+    return out
+
+
+def _governing_verb(tok: Any) -> Any:
+    """The verb whose argument a phrase head is (climbing through conjuncts and prepositions)."""
+    seen = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and seen < 8:
+        tok = tok.head
+        seen += 1
+    return tok
+
+
+def is_place(ph: Phrase) -> bool:
+    head = ph.head
+    places = all(h.best.kind in ("country", "capital", "city") and h.best.form != "adjective" for h in ph.hits)
+    return bool(ph.hits) and places and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+
+
+def _head_in(ph: Phrase, kind: str) -> bool:
+    return any(h.start <= ph.head.i < h.end and h.best.kind == kind for h in ph.hits)
+
+
+def _has_person_title(tok: Any) -> bool:
+    return any(c.lower_ in PERSON_TITLES for c in tok.lefts)
+
+
+def _titled_name(ph: Phrase) -> bool:
+    """A proper name carrying a person role word ("Kremlin aide Yuri Ushakov"): a person even without NER."""
+    head = ph.head
+    if head.pos_ != "PROPN" or any(h.start <= head.i < h.end for h in ph.hits):
+        return False
+    return any(h.best.kind == "sector" and h.best.form == "person" for h in ph.hits)
+
+
+def _stated_title(strong: list[tuple[int, Target]], weak: list[tuple[int, Target]], tokens: Any) -> str | None:
+    """The sector of an office the mention itself names ("Assistant Secretary of State Victoria Nuland"),
+    unless the mention marks it as past ("former", "ex-", "then-", "the late")."""
+    if _marked_past(strong, weak, tokens):
+        return None
+    if not any(t.sector and t.form == "person" for _, t in strong + weak):
+        return None  # a body word alone ("army") is no office of this person
+    pool = [(d, t) for d, t in strong if t.sector] or [(d, t) for d, t in weak if t.sector]
+    return min(pool, key=lambda x: x[0])[1].sector if pool else None
+
+
+def _marked_past(strong: list[tuple[int, Target]], weak: list[tuple[int, Target]], tokens: Any) -> bool:
+    """Whether the mention says its office is past: "former", "ex-", "then-", "the late", a former-holder word."""
+    if any(tok.lower_ in PAST_MARKERS or tok.lower_.startswith(("ex-", "then-")) for tok in tokens):
+        return True
+    return any(t.sector == FORMER for _, t in strong + weak)
+
+
+def _role_current(role: Role | None, day: str | None) -> bool:
+    """Whether the table's role is a dated one that covers the article's day."""
+    if role is None or day is None:
+        return role is not None and role.sector != FORMER
+    return bool(role.start or role.end) and role.covers(day) and role.sector != FORMER
+
+
+def extent(ph: Phrase, span: Any, heads: set[int]) -> tuple[int, int]:
+    """First and last token of the actor phrase: the head, its left modifiers, appositions and own hits;
+    a left modifier that heads another actor phrase (a misparsed first conjunct) is not part of it."""
+    head = ph.head
+    lo = hi = head.i
+    for child in head.lefts:
+        if child.i in heads and child.i != head.i:
+            lo = max(lo, child.right_edge.i + 1)
+            continue
+        if child.dep_ in LEFT_DEPS:
+            lo = min(lo, child.left_edge.i)
+    for child in head.rights:
+        if child.dep_ in ("appos", "flat", "compound") or (child.dep_ == "punct" and child.i == head.i + 1 and any(c.dep_ == "appos" for c in head.rights)):
+            hi = max(hi, child.right_edge.i if child.dep_ == "appos" else child.i)
+    for h in ph.hits:
+        lo, hi = min(lo, h.start), max(hi, h.end - 1)
+    lo, hi = max(lo, span.start), min(hi, span.end - 1)
+    while hi > lo and span.doc[hi].is_punct:
+        hi -= 1
+    return lo, hi
