@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from tealeaves.errors import InputError
+from tealeaves.evaluate_wire import country_actor
 from tealeaves.models import CleanDocument, Document, Event, Mention
 from tealeaves.settings import Settings, load_settings
 
@@ -206,22 +207,6 @@ def _actor_agrees(expected: str, got: Mention | None) -> bool:
         return False
     code = (got.code or f"---{got.sector}").upper()
     return code.startswith(expected[:3]) and (len(expected) <= 3 or expected[3:] in code[3:])
-
-
-# codes whose first three letters are a region or a kind of group, not a country
-NON_COUNTRY = frozenset({"IGO", "NGO", "IMG", "MNC", "INT", "MEA", "AFR", "EUR", "ASA", "SAM", "WST", "NAF", "LAM", "CAS", "SEA",
-                         "SAS", "EAF", "WAF", "CAF", "SAF", "BLK", "CRB", "PGS", "---", "UAF"})
-
-
-def country_actor(code: str) -> str | None:
-    """What an actor code is compared on: the whole code for an intergovernmental body (IGO...),
-    the ISO3 country for a country actor, None for anything else (``---REB``, ``NGO...``)."""
-    code = (code or "").upper()
-    if code.startswith("IGO") and len(code) > 3:
-        return code
-    if len(code) >= 3 and code[:3].isalpha() and code[:3] not in NON_COUNTRY:
-        return code[:3]
-    return None
 
 
 def _same_actor(gold: str, got: Mention | None) -> bool:
@@ -479,7 +464,8 @@ def score_wire(path: Path, corpus: Path | None, settings: Settings, resolver: An
     from tealeaves import evaluate_wire as wire
 
     items = wire.attach_text(wire.read_gold(path), corpus)
-    for half, figs in wire.evaluate_items(items, settings, resolver).items():
+    coded = {doc.id: events for doc, events in code_documents(wire.documents(items), settings, resolver)}
+    for half, figs in wire.score(items, coded).items():
         for k, v in figs.items():
             report.figures[f"wire.{half}.{k}"] = v
     second = path.with_name("second-reading.jsonl")

@@ -55,11 +55,25 @@ def half_of(item_id: str) -> str:
     return HALVES[hashlib.sha1(item_id.encode("utf-8")).digest()[0] & 1]
 
 
+# codes whose first three letters are a region or a kind of group, not a country
+NON_COUNTRY = frozenset({"IGO", "NGO", "IMG", "MNC", "INT", "MEA", "AFR", "EUR", "ASA", "SAM", "WST", "NAF", "LAM", "CAS", "SEA",
+                         "SAS", "EAF", "WAF", "CAF", "SAF", "BLK", "CRB", "PGS", "---", "UAF"})
+
+
+def country_actor(code: str) -> str | None:
+    """What an actor code is compared on: the whole code for an intergovernmental body (IGO...),
+    the ISO3 country for a country actor, None for anything else (``---REB``, ``NGO...``)."""
+    code = (code or "").upper()
+    if code.startswith("IGO") and len(code) > 3:
+        return code
+    if len(code) >= 3 and code[:3].isalpha() and code[:3] not in NON_COUNTRY:
+        return code[:3]
+    return None
+
+
 def actor_key(code: str | None) -> str | None:
     """What an actor is compared on: an IGO by its first six letters (``IGOUNO``), a country by
     its ISO3 code, None for no country (``---``, ``---REB``, an NGO)."""
-    from tealeaves.evaluate import country_actor
-
     key = country_actor(code or "")
     if key and key.startswith("IGO"):
         return key[:6]
@@ -193,10 +207,3 @@ def agreement(first: list[GoldItem], second: list[GoldItem]) -> dict[str, float]
             b += len(i.events)
         out[name] = round(2 * hits / (a + b), 4) if a + b else 0.0
     return out
-
-
-def evaluate_items(items: list[GoldItem], settings: Any, resolver: Any) -> dict[str, dict[str, float]]:
-    from tealeaves.evaluate import code_documents
-
-    coded = {doc.id: events for doc, events in code_documents(documents(items), settings, resolver)}
-    return score(items, coded)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from readout_helpers import doc_row, event, put, story
+from helpers import doc_row, event, put, story
 
 from tealeaves import pipeline, registry
 from tealeaves.errors import InputError
