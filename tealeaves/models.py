@@ -1,7 +1,7 @@
 """The records that flow between pipeline stages.
 
 ingest -> Document; clean -> CleanDocument (Paragraphs); nlp -> Sentence;
-actors -> Mention; events -> Event. All are frozen: a stage never edits what an
+actors -> Mention; events -> Event; a document through every stage -> Coded. All are frozen: a stage never edits what an
 earlier stage produced, it makes a new record.
 """
 
@@ -64,14 +64,6 @@ class Sentence:
     def offset(self, token: Any) -> int:
         """The document offset (in CleanDocument.text) of a spaCy token of this sentence."""
         return self.start - self.span.start_char + token.idx
-
-    def token_at(self, offset: int) -> Any:
-        """The spaCy token of this sentence that covers a document offset, or None."""
-        for tok in self.span:
-            s = self.offset(tok)
-            if s <= offset < s + len(tok.text):
-                return tok
-        return None
 
 
 @dataclass(frozen=True)
@@ -164,3 +156,14 @@ class Event:
             "reporting_verb": self.reporting_verb,
             "dictionary": self.dictionary,
         }
+
+
+@dataclass(frozen=True)
+class Coded:
+    """One document through every stage."""
+
+    clean: CleanDocument
+    sentences: tuple[Sentence, ...]
+    events: tuple[Event, ...]
+    status: str = "coded"
+    note: str | None = None

@@ -12,24 +12,13 @@ from tealeaves import clean as clean_stage
 from tealeaves import ingest, nlp, store
 from tealeaves.errors import TealeavesError
 from tealeaves.ingest import Problem
-from tealeaves.models import CleanDocument, Document, Event, Sentence
+from tealeaves.models import CleanDocument, Coded, Document, Event, Sentence
 from tealeaves.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
 
 WRITE_BATCH = 64
 WRITE_SECONDS = 5.0  # a slow stream still commits what it has this often
-
-
-@dataclass(frozen=True)
-class Coded:
-    """One document through every stage."""
-
-    clean: CleanDocument
-    sentences: tuple[Sentence, ...]
-    events: tuple[Event, ...]
-    status: str = "coded"
-    note: str | None = None
 
 
 @dataclass
@@ -72,7 +61,7 @@ def _resolver(settings: Settings) -> Any:
 
 
 def _coder(settings: Settings) -> Any:
-    from tealeaves.events import get_coder
+    from tealeaves.coding.coder import get_coder
 
     return get_coder(settings.coder)
 
