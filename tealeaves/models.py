@@ -8,7 +8,10 @@ earlier stage produced, it makes a new record.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ class Sentence:
     span: Any = field(default=None, compare=False, hash=False, repr=False)
     cited_outlet: str | None = None
 
-    def offset(self, token: Any) -> int:
+    def offset(self, token: Token) -> int:
         """The document offset (in CleanDocument.text) of a spaCy token of this sentence."""
         return self.start - self.span.start_char + token.idx
 

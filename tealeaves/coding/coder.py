@@ -93,9 +93,9 @@ class _Work:
     seen: set[Key] = field(default_factory=set)  # (source, target, code) already coded
     passing: dict[int, str] = field(default_factory=dict)  # id(event) -> why it is background
 
-    def note(self, head: Token, pattern: str, outcome: str, changed: tuple[str, ...] = ()) -> None:
-        if self.trace is not None:
-            self.trace.append(Attempt(head.text, pattern, outcome, changed))
+    def note(self, head: Token, pattern: Pattern, outcome: str, changed: tuple[str, ...] = ()) -> None:
+        if self.trace is not None:  # a pattern's name is built only for a trace: coding is a hot loop
+            self.trace.append(Attempt(head.text, pattern.name, outcome, changed))
 
 
 class RuleCoder:
@@ -139,11 +139,11 @@ class RuleCoder:
                 if pat.fallback != fallback_pass:
                     continue
                 if guards.consequence_of_attack(head, pat, sent, events):
-                    work.note(head, pat.name, f"part of the attack coded at '{head.head.text}'")
+                    work.note(head, pat, f"part of the attack coded at '{head.head.text}'")
                     continue
                 hit = match(pat, head)
                 if isinstance(hit, str):
-                    work.note(head, pat.name, hit)
+                    work.note(head, pat, hit)
                     continue
                 fired = self._fire(work, pat, head, hit)
                 if fired is None:
@@ -167,13 +167,13 @@ class RuleCoder:
         for step in FIRING:
             out = step(draft, clause)
             if isinstance(out, Rejection):
-                work.note(head, pat.name, out.why, tuple(changed))
+                work.note(head, pat, out.why, tuple(changed))
                 return [] if out.final else None
             if work.trace is not None and out is not draft:
                 changed.append(step_name(step))
             draft = out
         events = self._emit(work, draft, pat, head, clause.used, clause.speakers[0] if clause.speakers else None)
-        work.note(head, pat.name, "fired" + draft.note, tuple(changed))
+        work.note(head, pat, "fired" + draft.note, tuple(changed))
         return events
 
     def _emit(self, work: _Work, d: Draft, pat: Pattern, head: Token, used: tuple[Token, ...],
@@ -232,7 +232,7 @@ class RuleCoder:
         out = self._emit(work, d, found.pattern, verb, found.used, speaker)
         if out:
             work.used_tokens.update(t.i for t in [verb, found.act, *found.used])
-            work.note(verb, found.pattern.name, "fired" + d.note)
+            work.note(verb, found.pattern, "fired" + d.note)
         return out
 
     def _speech_demands(self, work: _Work) -> list[Event]:
@@ -253,7 +253,7 @@ class RuleCoder:
                 work.used_tokens.add(verb.i)
                 when = dates.event_date(verb, work.ctx.date)
                 out.append(self._event(sent, d.sources[0], t, d.code, pat, verb, (), d.modality, None, when, None, d.note))
-                work.note(verb, pat.name, "fired (demand in speech)")
+                work.note(verb, pat, "fired (demand in speech)")
         return out
 
     def _event(self, sent: Sentence, source: Mention | None, target: Mention | None, code: str, pat: Pattern, head: Token,

@@ -168,6 +168,8 @@ def refusal(d: Draft, c: Clause) -> Draft:
     """"X will not lift the ban", "X said it would not accept refugees", "refused to release them":
     a refusal (12x)."""
     mod, head = d.modality, c.head
+    if mod.value != "negated":
+        return d
     own = _own_words(d, c)
     intent = syntax.future_aux(head)
     refused = head.dep_ == "xcomp" and head.head.lemma_.lower() in lexicon.words("refusing_governor")

@@ -11,7 +11,7 @@ head and keeps background events only when the sentence yields nothing else.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 from tealeaves.coding import lexicon
 from tealeaves.models import Event
@@ -19,6 +19,7 @@ from tealeaves.models import Event
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+A = TypeVar("A")  # the trace's record of an attempt (tealeaves.coding.coder.Attempt)
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 
 
@@ -55,8 +56,8 @@ def background(head: Token) -> str | None:
     return None
 
 
-def foreground(events: list[Event], passing: dict[int, str], start: int, trace: list[Any] | None,
-               attempt: Callable[[str, str, str], Any]) -> list[Event]:
+def foreground(events: list[Event], passing: dict[int, str], start: int, trace: list[A] | None,
+               attempt: Callable[[str, str, str], A]) -> list[Event]:
     """A sentence's events without its background ones (``passing``: id(event) -> why), unless
     background is all there is; ``start`` is the sentence's document offset, for the trace."""
     if all(id(e) in passing for e in events):

@@ -122,11 +122,6 @@ def said_directly(head: Token) -> bool:
     return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lexicon.words("reporting_verb")
 
 
-def governor(head: Token) -> str | None:
-    """The lemma of the verb or adjective whose complement ``head`` is ("offered to <mediate>"), else None."""
-    return head.head.lemma_.lower() if head.dep_ == "xcomp" else None
-
-
 def unmatched_clause(used: list[Token], head: Token) -> Token | None:
     """A verb complement the pattern's words sit under but that is not itself a pattern word.
 
