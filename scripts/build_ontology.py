@@ -2,7 +2,8 @@
 
 Takes the facts (code, name, Goldstein value, root, PLOVER type/mode/context); descriptions are
 tealeaves's own and live in the package file, so a re-run keeps any description already written.
-PLOVER for roots 01/02: see ``plover_for``.
+So are the coder's flags (``FLAGS``): a re-run keeps them, and a code new to the file takes the
+flags of its nearest parent already there (``flags_for``). PLOVER for roots 01/02: see ``plover_for``.
 
     python scripts/build_ontology.py ../shared/data/ontology
 """
@@ -16,6 +17,8 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "tealeaves" / "data" / "ontology" / "cameo.csv"
 GOLDSTEIN_VERSION = "goldstein-1992 (CAMEO codebook 1.1b3 tabulation)"
+# per-code flags read by the event coder (tealeaves.coding), 1 or 0
+FLAGS = ("reciprocal", "agentless", "verbal", "accusable")
 
 
 def quad(root: str) -> int:
@@ -39,6 +42,14 @@ def plover_for(code: str, table: dict[str, tuple[str, str, str]]) -> tuple[str, 
     return table.get(code) or table.get(code[:3]) or table.get(code[:2]) or ("", "", "")
 
 
+def flags_for(code: str, old: dict[str, dict[str, str]]) -> dict[str, str]:
+    """The flags of ``code`` as the file has them, else those of its three-digit parent or root."""
+    for key in (code, code[:3], code[:2]):
+        if key in old and all(old[key].get(f) for f in FLAGS):
+            return {f: old[key][f] for f in FLAGS}
+    return {f: "0" for f in FLAGS}
+
+
 def main(src: str) -> None:
     base = Path(src)
     plover: dict[str, tuple[str, str, str]] = {}
@@ -46,10 +57,10 @@ def main(src: str) -> None:
         m = re.match(r"^(\d{2,4}):\s*([A-Z_]+)\s*(?:,\s*([^,#]*))?(?:,\s*([^#]*))?", line)
         if m:
             plover[m.group(1)] = (m.group(2).strip(), (m.group(3) or "").strip(), (m.group(4) or "").strip())
-    old: dict[str, str] = {}
+    old: dict[str, dict[str, str]] = {}
     if OUT.exists():
         with OUT.open(encoding="utf-8") as fh:
-            old = {r["code"]: r["description"] for r in csv.DictReader(l for l in fh if not l.startswith("#"))}
+            old = {r["code"]: r for r in csv.DictReader(l for l in fh if not l.startswith("#"))}
     rows = []
     with (base / "cameo-codes.csv").open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
@@ -59,7 +70,8 @@ def main(src: str) -> None:
                 "code": code, "name": r["name"].strip(), "root": r["root_code"].strip(),
                 "quad": quad(r["root_code"]), "goldstein": r["goldstein"].strip(),
                 "plover": p[0], "plover_mode": p[1], "plover_context": p[2],
-                "description": old.get(code, ""),
+                **flags_for(code, old),
+                "description": old.get(code, {}).get("description", ""),
             })
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8", newline="") as fh:
@@ -67,6 +79,9 @@ def main(src: str) -> None:
         fh.write("# Codes, names and Goldstein values: CAMEO codebook (public). PLOVER mapping: openeventdata/PLOVER 2021 (CC BY-SA 4.0).\n")
         fh.write("# PLOVER: root 01 (statements) has no PLOVER type and stays empty; root 02 (appeals) is REQUEST, each 02x taking the row of its parallel demand code 10x.\n")
         fh.write("# Descriptions are tealeaves's own short wording; scripts/build_ontology.py keeps them on a re-run.\n")
+        fh.write("# Flags (1/0) for the event coder: reciprocal = conjoined sources act on each other when no target is named;"
+                 " agentless = coded from a passive that names no agent; verbal = needs a coded or political source;"
+                 " accusable = a party's report of it is an accusation.\n")
         w = csv.DictWriter(fh, fieldnames=list(rows[0]))
         w.writeheader()
         w.writerows(rows)

@@ -93,7 +93,7 @@ def code_clean_documents(docs: Iterable[Document], settings: Settings, resolver:
     """Clean, parse, resolve and code each document; yields the cleaned document (mention offsets
     refer to its text) with its events."""
     from tealeaves import clean, nlp
-    from tealeaves.events import get_coder
+    from tealeaves.coding.coder import get_coder
 
     coder = get_coder(settings.coder)
     for cdoc, sentences in nlp.parse((clean.clean(d) for d in docs), settings.model, settings.batch_size, settings.prefilter,
@@ -499,7 +499,7 @@ def evaluate(gold: str | Path, settings: Settings | None = None, progress: Calla
         resolver, rname = _resolver(settings)
     else:
         rname = getattr(resolver, "name", type(resolver).__name__)
-    from tealeaves.events import dictionary_version
+    from tealeaves.coding.patterns import dictionary_version
 
     report.details["coder"] = settings.coder
     report.details["dictionary"] = dictionary_version()

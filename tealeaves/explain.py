@@ -3,14 +3,14 @@
 ``explain(text, date)`` runs the normal stages on one piece of text and keeps what the coder saw:
 the parse of every sentence, the actor mentions, each event with the pattern that fired, its
 modality cue, date and place, and every pattern that was tried on a word of the sentence and why
-it did not fire. ``render`` turns that into the text ``tealeaves explain`` prints.
+it did not fire, with the readings (``tealeaves.coding.coder.FIRING``) that changed what a
+matched pattern coded. ``render`` turns that into the text ``tealeaves explain`` prints.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
+from tealeaves.coding.coder import Attempt
 from tealeaves.models import Event, Mention
 from tealeaves.settings import Settings, load_settings
 
@@ -32,7 +32,7 @@ class SentenceExplanation:
     tokens: tuple[TokenRow, ...]
     mentions: tuple[Mention, ...]
     events: tuple[Event, ...]
-    attempts: tuple[Any, ...]  # tealeaves.events.Attempt
+    attempts: tuple[Attempt, ...]
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,8 @@ class Explanation:
 def explain(text: str, date: str | None = None, settings: Settings | None = None) -> Explanation:
     """Code ``text`` and keep the coder's working for every sentence."""
     from tealeaves import clean, ingest, nlp
-    from tealeaves.events import Attempt, article_context, dictionary_version, get_coder
+    from tealeaves.coding.coder import article_context, get_coder
+    from tealeaves.coding.patterns import dictionary_version
     from tealeaves.pipeline import _resolver
 
     settings = settings or load_settings()
@@ -101,6 +102,8 @@ def render(ex: Explanation) -> str:
             lines.append("patterns tried:")
             for a in s.attempts:
                 lines.append(f"  {a.head:<14} {a.pattern:<55} {a.outcome}")
+                if a.readings:
+                    lines.append(f"  {'':<14} readings that changed it: {', '.join(a.readings)}")
         else:
             lines.append("patterns tried: none (no word of the sentence heads a pattern)")
     return "\n".join(lines)

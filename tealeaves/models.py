@@ -1,14 +1,17 @@
 """The records that flow between pipeline stages.
 
 ingest -> Document; clean -> CleanDocument (Paragraphs); nlp -> Sentence;
-actors -> Mention; events -> Event. All are frozen: a stage never edits what an
+actors -> Mention; events -> Event; a document through every stage -> Coded. All are frozen: a stage never edits what an
 earlier stage produced, it makes a new record.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 from tealeaves.ids import event_id
 
@@ -63,17 +66,9 @@ class Sentence:
     span: Any = field(default=None, compare=False, hash=False, repr=False)
     cited_outlet: str | None = None
 
-    def offset(self, token: Any) -> int:
+    def offset(self, token: Token) -> int:
         """The document offset (in CleanDocument.text) of a spaCy token of this sentence."""
         return self.start - self.span.start_char + token.idx
-
-    def token_at(self, offset: int) -> Any:
-        """The spaCy token of this sentence that covers a document offset, or None."""
-        for tok in self.span:
-            s = self.offset(tok)
-            if s <= offset < s + len(tok.text):
-                return tok
-        return None
 
 
 @dataclass(frozen=True)
@@ -165,3 +160,14 @@ class Event:
             "reporting_verb": self.reporting_verb,
             "dictionary": self.dictionary,
         }
+
+
+@dataclass(frozen=True)
+class Coded:
+    """One document through every stage."""
+
+    clean: CleanDocument
+    sentences: tuple[Sentence, ...]
+    events: tuple[Event, ...]
+    status: str = "coded"
+    note: str | None = None

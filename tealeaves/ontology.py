@@ -1,4 +1,5 @@
-"""The CAMEO ontology as package data: code -> name, root, quad class, Goldstein value, PLOVER type."""
+"""The CAMEO ontology as package data: code -> name, root, quad class, Goldstein value, PLOVER type,
+and the per-code flags the event coder reads (``FLAGS``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,11 @@ from importlib import resources
 
 from tealeaves.errors import DataError
 
+# reciprocal: conjoined sources act on each other when no target is named ("Russia and China held talks");
+# agentless: coded from a passive that names no agent ("two men were arrested"); verbal: a statement,
+# appeal or diplomatic act, which needs a coded or political source; accusable: a party's report of
+# it is that party's accusation (or claim of responsibility)
+FLAGS = ("reciprocal", "agentless", "verbal", "accusable")
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
@@ -23,6 +29,10 @@ class Code:
     plover_mode: str | None
     plover_context: str | None
     description: str
+    reciprocal: bool = False
+    agentless: bool = False
+    verbal: bool = False
+    accusable: bool = False
 
 
 def _read() -> tuple[str, dict[str, Code]]:
@@ -46,10 +56,20 @@ def _read() -> tuple[str, dict[str, Code]]:
                 plover_mode=row["plover_mode"] or None,
                 plover_context=row["plover_context"] or None,
                 description=row["description"],
+                reciprocal=_flag(row["reciprocal"]),
+                agentless=_flag(row["agentless"]),
+                verbal=_flag(row["verbal"]),
+                accusable=_flag(row["accusable"]),
             )
         except (KeyError, ValueError) as exc:
             raise DataError(f"ontology/cameo.csv: bad row {row!r}: {exc}") from None
     return version, codes
+
+
+def _flag(value: str) -> bool:
+    if value not in ("0", "1"):
+        raise ValueError(f"a flag is 0 or 1, not {value!r}")
+    return value == "1"
 
 
 @lru_cache(maxsize=1)

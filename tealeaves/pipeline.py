@@ -13,7 +13,7 @@ from tealeaves import clean as clean_stage
 from tealeaves import ingest, nlp, registry, store
 from tealeaves.errors import TealeavesError
 from tealeaves.ingest import Problem
-from tealeaves.models import CleanDocument, Document, Event, Sentence
+from tealeaves.models import CleanDocument, Coded, Document, Event, Sentence
 from tealeaves.settings import Settings, load_settings
 from tealeaves.types import Connection
 
@@ -21,17 +21,6 @@ log = logging.getLogger(__name__)
 
 WRITE_BATCH = 64
 WRITE_SECONDS = 5.0  # a slow stream still commits what it has this often
-
-
-@dataclass(frozen=True)
-class Coded:
-    """One document through every stage."""
-
-    clean: CleanDocument
-    sentences: tuple[Sentence, ...]
-    events: tuple[Event, ...]
-    status: str = "coded"
-    note: str | None = None
 
 
 @dataclass

@@ -81,26 +81,25 @@ class Prefilter:
 # ---- event words ------------------------------------------------------------------------------
 def pattern_rules() -> tuple[list[Rule], set[str]]:
     """Rules from the coder's patterns; also the lemmas whose inflections are needed."""
-    from tealeaves import events
+    from tealeaves.coding import lexicon
+    from tealeaves.coding.patterns import load_patterns, trigger_lemmas
 
     rules: list[Rule] = []
     lemmas: set[str] = set()
     words_needed: list[tuple[str, tuple[str, ...]]] = []
-    for (head, _nominal), patterns in events.load_patterns().items():
+    for (head, _nominal), patterns in load_patterns().items():
         for p in patterns:
             words = tuple(getattr(p, "words", ()) or ())
             words_needed.append((head, words))
             lemmas.add(head)
             lemmas.update(words)
-    from tealeaves.modality import REPORTING_VERBS
-
     # the coder also reads reported speech ("X argued that it would strike" is a threat by X)
-    for verb in REPORTING_VERBS:
+    for verb in lexicon.words("reporting_verb"):
         if " " not in verb:
             words_needed.append((verb, ()))
             lemmas.add(verb)
     if not words_needed:  # a coder without a pattern table: fall back to its plain trigger words
-        for lemma in events.trigger_lemmas():
+        for lemma in trigger_lemmas():
             words_needed.append((str(lemma).lower(), ()))
             lemmas.add(str(lemma).lower())
     return [Rule(head, tuple(frozenset({w}) for w in words)) for head, words in words_needed], lemmas
@@ -112,8 +111,10 @@ def inflections(nlp: Any, lemmas: Iterable[str]) -> dict[str, frozenset[str]]:
     forms: dict[str, set[str]] = {lemma: {lemma} for lemma in wanted}
     tables = _lemma_tables(nlp)
     if tables is None:
+        from tealeaves.coding.patterns import inflections as regular_forms
+
         for lemma in wanted:
-            forms[lemma] |= _suffix_forms(lemma)
+            forms[lemma] |= regular_forms(lemma)
     else:
         exc, rules = tables
         for table in exc.values():
@@ -136,17 +137,6 @@ def _lemma_tables(nlp: Any) -> tuple[dict[str, Any], dict[str, Any]] | None:
     if lookups is None or not lookups.has_table("lemma_exc") or not lookups.has_table("lemma_rules"):
         return None
     return dict(lookups.get_table("lemma_exc").items()), dict(lookups.get_table("lemma_rules").items())
-
-
-def _suffix_forms(lemma: str) -> set[str]:
-    """Regular English inflections, for a pipeline without lemmatizer tables."""
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
-    out = {lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
-    if lemma.endswith("y"):
-        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if len(lemma) > 2 and lemma[-1] not in "aeiouwy" and lemma[-2] in "aeiou":
-        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
-    return out
 
 
 def build(nlp: Any, cues: Iterable[str]) -> Prefilter:

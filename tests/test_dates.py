@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tealeaves.dates import resolve
+from tealeaves.coding.dates import resolve
 from test_events_support import code_with_table, one
 
 THURSDAY = "2016-10-06"

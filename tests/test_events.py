@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tealeaves import events, ontology
+from tealeaves import ontology
+from tealeaves.coding import coder, patterns
 from tealeaves.errors import DataError
 from test_events_support import code_with_table, one
 
@@ -15,14 +16,14 @@ def triples(evs: list) -> set[tuple[str | None, str | None, str]]:
 
 def test_every_pattern_code_exists_in_the_ontology() -> None:
     codes = ontology.codes()
-    for rank, name in enumerate(events.PATTERN_FILES):
-        for p in events.read_patterns(name, rank):
+    for rank, name in enumerate(patterns.PATTERN_FILES):
+        for p in patterns.read_patterns(name, rank):
             assert p.code in codes, f"{p.name}: unknown CAMEO code"
 
 
 def test_hand_patterns_have_no_conflicting_duplicates() -> None:
     seen: dict[tuple, str] = {}
-    for p in events.read_patterns("patterns.tsv", 0):
+    for p in patterns.read_patterns("patterns.tsv", 0):
         key = (p.head, p.words, p.target_after, p.nominal, p.fallback)
         assert key not in seen, f"{p.name} repeats a pattern already coded {seen[key]}"
         seen[key] = p.code
@@ -38,9 +39,9 @@ def test_derived_dictionary_ships_with_its_licence() -> None:
 
 def test_bad_pattern_lines_raise_data_error() -> None:
     with pytest.raises(DataError):
-        events.parse_pattern("173", "{T} arrest", 1)
+        patterns.parse_pattern("173", "{T} arrest", 1)
     with pytest.raises(DataError):
-        events.parse_pattern("17x", "arrest {T}", 1)
+        patterns.parse_pattern("17x", "arrest {T}", 1)
 
 
 @pytest.mark.parametrize("text, triple", [
@@ -97,15 +98,15 @@ def test_armed_actors_still_code_near_sport_words() -> None:
 
 def test_events_record_versions_and_rule() -> None:
     e = one(code_with_table("Russia attacked Ukraine."), "19")
-    assert e.coder == events.CODER_NAME
-    assert e.dictionary == events.dictionary_version() and "patterns@" in e.dictionary
+    assert e.coder == coder.CODER_NAME
+    assert e.dictionary == patterns.dictionary_version() and "patterns@" in e.dictionary
     assert e.rule.startswith("patterns.tsv:")
     rec = e.to_record()
     assert {"event_id", "cameo", "modality", "rule", "coder", "quote", "reporting_verb", "dictionary"} <= set(rec)
 
 
 def test_trigger_lemmas_cover_heads_and_inflections() -> None:
-    words = events.trigger_lemmas()
+    words = patterns.trigger_lemmas()
     for w in ("attack", "attacked", "attacking", "met", "arrested", "shelled", "visits", "sanctions", "fought", "struck"):
         assert w in words, w
     assert "the" not in words and "weather" not in words
@@ -113,13 +114,13 @@ def test_trigger_lemmas_cover_heads_and_inflections() -> None:
 
 def test_explain_shows_pattern_modality_and_misses() -> None:
     from tealeaves.explain import Explanation, SentenceExplanation, render
-    from tealeaves.events import Attempt
+    from tealeaves.coding.coder import Attempt
 
     evs = code_with_table("Russia did not attack Ukraine.")
     sent = SentenceExplanation("Russia did not attack Ukraine.", (), (evs[0].source,), tuple(evs),
                                (Attempt("attack", "patterns.tsv:1 180 attack {T}", "fired"),
                                 Attempt("attack", "patterns.tsv:2 195 attack from air", "no 'air' attached to 'attack'")))
-    text = render(Explanation("x", "2016-10-04", events.CODER_NAME, events.dictionary_version(), (sent,)))
+    text = render(Explanation("x", "2016-10-04", coder.CODER_NAME, patterns.dictionary_version(), (sent,)))
     assert "negated" in text and "fired" in text and "no 'air' attached" in text
 
 

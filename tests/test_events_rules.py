@@ -3,7 +3,7 @@ plans to use force, vague derived patterns, meetings without an actor, one bare 
 
 from __future__ import annotations
 
-from tealeaves.events import Pattern, load_patterns, vague
+from tealeaves.coding.patterns import Pattern, load_patterns, vague
 from test_events_support import code_with_table
 
 

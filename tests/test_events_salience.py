@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tealeaves import salience
+from tealeaves.coding import salience
 from test_events_support import code_with_table
 
 

@@ -51,7 +51,7 @@ def mentions_for(sentences: Any) -> dict[int, tuple[Mention, ...]]:
 def code_with_table(text: str, date: str | None = "2016-10-04") -> list[Any]:
     """Events for ``text`` (one paragraph per line) with actors from ACTORS."""
     from tealeaves import clean, nlp
-    from tealeaves.events import get_coder
+    from tealeaves.coding.coder import get_coder
 
     doc = Document(id="t", text=text, date=date)
     coder = get_coder()

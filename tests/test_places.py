@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tealeaves import places
+from tealeaves.coding import places
 from test_events_support import code_with_table, one
 
 

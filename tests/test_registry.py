@@ -17,7 +17,7 @@ from tealeaves.settings import SETTINGS, Settings, load_settings
 
 
 def test_each_registered_component_carries_its_registered_name() -> None:
-    from tealeaves.places import GEOCODER_NAME
+    from tealeaves.coding.places import GEOCODER_NAME
 
     settings = Settings(user_actors="/nonexistent/actors.csv")
     assert registry.actor_resolver(settings).name == settings.actor_resolver == "actors_kb.v1"

@@ -14,9 +14,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from tealeaves.models import Location
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 GEOCODER_NAME = "geonames.v1"
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "over", "from", "into", "throughout"}
@@ -120,7 +123,7 @@ def country_codes(names: Iterable[str]) -> set[str]:
     return out
 
 
-def _under(tok: Any, head: Any) -> bool:
+def _under(tok: Token, head: Token) -> bool:
     t = tok
     for _ in range(12):
         if t.i == head.i:
@@ -131,14 +134,14 @@ def _under(tok: Any, head: Any) -> bool:
     return False
 
 
-def event_place(head: Any, prefer: Iterable[str] = (), exclude: Iterable[tuple[int, int]] = ()) -> Location | None:
+def event_place(head: Token, prefer: Iterable[str] = (), exclude: Iterable[tuple[int, int]] = ()) -> Location | None:
     """The location of the event headed by ``head``: a place entity governed by a place preposition.
 
     ``exclude`` are (start_char, end_char) spans of the event's source and target, so "Russia
     attacked Ukraine" has no location while "attacked rebel positions near Aleppo" is in Aleppo.
     """
     skip = list(exclude)
-    best: tuple[int, Any] | None = None
+    best: tuple[int, Span] | None = None
     for ent in head.sent.ents:
         if ent.label_ not in PLACE_LABELS:
             continue

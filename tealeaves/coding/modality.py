@@ -11,33 +11,22 @@ Each event gets one of
 
 The value is read off the dependency parse by walking from the event's head word up through the
 clauses that govern it; the first cue found decides, and reported speech found on the way is kept
-with its speaker, reporting verb and the quoted span. Word lists are data-like constants here so a
-change is a one-line diff.
+with its speaker, reporting verb and the quoted span. The word lists (reporting verbs, modal
+auxiliaries, governing verbs ...) are lists of ``data/events/lexicon.tsv``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
-REPORTING_VERBS = frozenset({
-    "say", "tell", "claim", "report", "state", "announce", "allege", "insist", "add", "note", "confirm",
-    "assert", "write", "declare", "argue", "warn", "quote", "acknowledge", "admit", "disclose", "reveal",
-    "tweet", "post", "explain", "stress", "reiterate", "indicate", "maintain", "testify",
-})
-DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "rebut"})
-NEGATING_GOVERNORS = frozenset({"refuse", "decline", "fail", "deny", "reject", "avoid", "cancel", "call off", "postpone", "halt", "stop"})
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "can", "must"})
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
-FUTURE_GOVERNORS = frozenset({"plan", "intend", "expect", "schedule", "due", "set", "prepare", "aim", "hope", "going", "vow", "pledge", "promise", "agree", "decide", "arrange"})
-HYPOTHETICAL_GOVERNORS = frozenset({
-    "consider", "weigh", "mull", "contemplate", "propose", "threaten", "try", "attempt", "ask", "urge", "call",
-    "demand", "offer", "want", "seek", "wish", "push", "press", "discuss", "debate", "suggest", "recommend",
-    "need", "order", "allow", "permit", "able", "ready", "willing", "likely", "unlikely", "possible",
-})
-UNLIKELY_WORDS = frozenset({"unlikely", "possible", "possibly", "perhaps", "maybe", "hypothetical", "option", "options", "potential", "potentially", "conceivable", "likely"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
-NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+from tealeaves.coding import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# the values under which a stated commitment is read as an intention, threat or offer
+FUTURE_LIKE = ("future", "hypothetical")
 QUOTES = "\"\u201c\u201d\u00ab\u00bb"
 
 
@@ -47,12 +36,12 @@ class Modality:
 
     value: str
     cue: str | None = None
-    speaker_token: Any = None  # the reporting verb's subject (a spaCy token) when reported
+    speaker_token: Token | None = None  # the reporting verb's subject when reported
     reporting_verb: str | None = None
     quote: tuple[int, int] | None = None  # character offsets in the sentence span's doc
 
 
-def _quote_span(head: Any) -> tuple[int, int] | None:
+def _quote_span(head: Token) -> tuple[int, int] | None:
     """Offsets (in the spaCy doc) of the quotation that contains ``head``, if any."""
     sent = head.sent
     opens: list[int] = []
@@ -71,29 +60,29 @@ def _quote_span(head: Any) -> tuple[int, int] | None:
     return None
 
 
-def _reporter(verb: Any) -> tuple[Any, Any] | None:
+def _reporter(verb: Token) -> tuple[Token | None, Token] | None:
     """(speaker token, verb) when ``verb`` is a reporting verb with a subject or an 'according to'."""
-    if verb.lemma_.lower() not in REPORTING_VERBS:
+    if verb.lemma_.lower() not in lexicon.words("reporting_verb"):
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj, verb
 
 
-def _is_negated(tok: Any) -> str | None:
+def _is_negated(tok: Token) -> str | None:
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in ("never", "no")):
             return c.text
     return None
 
 
-def modality_of(head: Any) -> Modality:
+def modality_of(head: Token) -> Modality:
     """The modality of the event headed by the spaCy token ``head``, with the word that decided it."""
     if head.pos_ in ("NOUN", "PROPN"):
         return _nominal_modality(head)
     return _verbal_modality(head)
 
 
-def _verbal_modality(head: Any) -> Modality:
+def _verbal_modality(head: Token) -> Modality:
     tok = head
     reported: Modality | None = None
     quote = _quote_span(head)
@@ -120,17 +109,17 @@ def _verbal_modality(head: Any) -> Modality:
             # an event in a condition ("if Russia attacks") is hypothetical; the main clause's
             # modality does not spread into a time clause ("after they met")
             break
-        if decided is None and tok.dep_ in ("xcomp", "acomp") or (decided is None and tok.dep_ == "ccomp" and lemma not in REPORTING_VERBS):
+        if decided is None and tok.dep_ in ("xcomp", "acomp") or (decided is None and tok.dep_ == "ccomp" and lemma not in lexicon.words("reporting_verb")):
             neg = _is_negated(gov)
-            if lemma in NEGATING_GOVERNORS or lemma in DENIAL_VERBS:
+            if lemma in lexicon.words("negating_governor") or lemma in lexicon.words("denial_verb"):
                 decided = Modality("negated", gov.text)
-            elif neg and lemma not in REPORTING_VERBS:
+            elif neg and lemma not in lexicon.words("reporting_verb"):
                 decided = Modality("negated", f"{neg} {gov.text}")
-            elif lemma in FUTURE_GOVERNORS or (lemma == "be" and tok.dep_ == "xcomp"):
+            elif lemma in lexicon.words("future_governor") or (lemma == "be" and tok.dep_ == "xcomp"):
                 decided = Modality("future", gov.text)
-            elif lemma in HYPOTHETICAL_GOVERNORS:
+            elif lemma in lexicon.words("hypothetical_governor"):
                 decided = Modality("hypothetical", gov.text)
-        if tok.dep_ == "ccomp" and lemma in DENIAL_VERBS and decided is None:
+        if tok.dep_ == "ccomp" and lemma in lexicon.words("denial_verb") and decided is None:
             decided = Modality("negated", gov.text)
         if tok.dep_ == "ccomp" and reported is None:
             rep = _reporter(gov)
@@ -138,7 +127,7 @@ def _verbal_modality(head: Any) -> Modality:
                 reported = Modality("reported", gov.text, rep[0], lemma)
                 if decided is None and _is_negated(gov) is None:
                     # "said it would respond" reports a stated intention, not a guess
-                    would = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in ("would", "'d")), None)
+                    would = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in lexicon.words("conditional_aux")), None)
                     if would is not None:
                         decided = Modality("future", would.text)
         tok = gov
@@ -153,35 +142,35 @@ def _verbal_modality(head: Any) -> Modality:
     return reported or Modality("asserted", None)
 
 
-def _local_cue(tok: Any, hop: int) -> Modality | None:
+def _local_cue(tok: Token, hop: int) -> Modality | None:
     """A cue on the words hanging directly off one verb of the chain."""
     neg = _is_negated(tok)
     if neg:
         return Modality("negated", neg)
     for c in tok.children:
-        if c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL_AUX:
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in lexicon.words("hypothetical_aux"):
             return Modality("hypothetical", c.text)
-        if c.dep_ == "aux" and c.lower_ in FUTURE_AUX:
+        if c.dep_ == "aux" and c.lower_ in lexicon.words("future_aux"):
             return Modality("future", c.text)
-        if c.dep_ == "aux" and c.lower_ in ("would", "'d") and hop == 0:
-            return None if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS else Modality("hypothetical", c.text)
-        if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+        if c.dep_ == "aux" and c.lower_ in lexicon.words("conditional_aux") and hop == 0:
+            return None if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lexicon.words("reporting_verb") else Modality("hypothetical", c.text)
+        if c.dep_ == "mark" and c.lower_ in lexicon.words("conditional_mark"):
             return Modality("hypothetical", c.text)
-        if c.dep_ in ("acomp", "advmod") and c.lower_ in UNLIKELY_WORDS:
+        if c.dep_ in ("acomp", "advmod") and c.lower_ in lexicon.words("unlikely_word"):
             return Modality("hypothetical", c.text)
-    if tok.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITIONAL_MARKS for g in tok.children):
+    if tok.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in lexicon.words("conditional_mark") for g in tok.children):
         return Modality("hypothetical", "if")
     if tok.dep_ == "xcomp" and tok.head.lower_ == "going":
         return Modality("future", "going to")
     return None
 
 
-def _nominal_modality(head: Any) -> Modality:
+def _nominal_modality(head: Token) -> Modality:
     """A nominal event ("the expulsion of diplomats") takes the modality of the clause around it."""
     for c in head.children:
         if c.dep_ == "det" and c.lower_ == "no":
             return Modality("negated", c.text)
-        if c.dep_ == "amod" and c.lower_ in UNLIKELY_WORDS | {"planned", "proposed", "possible", "threatened", "potential"}:
+        if c.dep_ == "amod" and c.lower_ in lexicon.words("unlikely_word") | lexicon.words("plan_adjective"):
             value = "future" if c.lower_ == "planned" else "hypothetical"
             return Modality(value, c.text)
     gov = head.head
@@ -189,16 +178,16 @@ def _nominal_modality(head: Any) -> Modality:
         return Modality("asserted", None)
     if head.dep_ == "pobj":
         gov = gov.head
-    if head.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "acomp" and c.lower_ in UNLIKELY_WORDS for c in gov.children):
-        return Modality("hypothetical", next(c.text for c in gov.children if c.dep_ == "acomp" and c.lower_ in UNLIKELY_WORDS))
-    if head.dep_ in ("nsubj", "nsubjpass") and gov.lemma_.lower() in ("remain", "be", "seem", "look") and any(c.lower_ in UNLIKELY_WORDS for c in gov.subtree):
+    if head.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "acomp" and c.lower_ in lexicon.words("unlikely_word") for c in gov.children):
+        return Modality("hypothetical", next(c.text for c in gov.children if c.dep_ == "acomp" and c.lower_ in lexicon.words("unlikely_word")))
+    if head.dep_ in ("nsubj", "nsubjpass") and gov.lemma_.lower() in lexicon.words("copula") and any(c.lower_ in lexicon.words("unlikely_word") for c in gov.subtree):
         return Modality("hypothetical", "unlikely")
     if gov.pos_ in ("VERB", "AUX"):
         m = _verbal_modality(gov)
         if m.value != "asserted":
             return m
-        if gov.lemma_.lower() in HYPOTHETICAL_GOVERNORS and head.dep_ in ("dobj", "pobj"):
+        if gov.lemma_.lower() in lexicon.words("hypothetical_governor") and head.dep_ in ("dobj", "pobj"):
             return Modality("hypothetical", gov.text)
-        if gov.lemma_.lower() in FUTURE_GOVERNORS and head.dep_ in ("dobj", "pobj"):
+        if gov.lemma_.lower() in lexicon.words("future_governor") and head.dep_ in ("dobj", "pobj"):
             return Modality("future", gov.text)
     return Modality("asserted", None)

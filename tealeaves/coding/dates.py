@@ -13,7 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
@@ -170,7 +173,7 @@ def _dateparser_fallback(text: str, base: dt.date, future: bool) -> EventDate | 
     return EventDate(_iso(got.date()), "day", text)
 
 
-def event_date(head: Any, article_date: str | None, future: bool = False) -> EventDate:
+def event_date(head: Token, article_date: str | None, future: bool = False) -> EventDate:
     """The date of the event headed by spaCy token ``head``: time words near it, else the article date.
 
     Only DATE/TIME entities of the head's own clause are read, so "said on Monday that the army
@@ -197,7 +200,7 @@ def event_date(head: Any, article_date: str | None, future: bool = False) -> Eve
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis", "ROOT", "pcomp"}
 
 
-def _clause_of(tok: Any) -> Any:
+def _clause_of(tok: Token) -> Token:
     """The verb heading the clause that ``tok`` belongs to (xcomp stays with its governor)."""
     t = tok
     for _ in range(30):

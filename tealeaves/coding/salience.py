@@ -11,25 +11,30 @@ head and keeps background events only when the sentence yields nothing else.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
-# "two weeks after", "days before", "a year since": the clause is dated apart from the main event
-TIME_UNITS = frozenset({"hour", "day", "week", "fortnight", "month", "year", "decade"})
-TIME_MARKS = frozenset({"after", "before", "since"})
+from tealeaves.coding import lexicon
+from tealeaves.models import Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+A = TypeVar("A")  # the trace's record of an attempt (tealeaves.coding.coder.Attempt)
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 
 
-def _dated_apart(clause: Any) -> bool:
-    """An adverbial clause introduced by "after/before/since" with a measured distance in time."""
-    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in TIME_MARKS), None)
+def _dated_apart(clause: Token) -> bool:
+    """An adverbial clause introduced by "after/before/since" with a measured distance in time
+    ("two weeks after", "days before", "a year since")."""
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in lexicon.words("time_mark")), None)
     if mark is None:
         return False
     # the measure hangs on the mark ("two weeks after") or, as parsed at times, on the clause's verb
     near = [c for c in mark.subtree if c.i != mark.i] + [c for c in clause.children if c.dep_ == "npadvmod" and c.i < mark.i]
-    return any(c.lemma_.lower() in TIME_UNITS for c in near)
+    return any(c.lemma_.lower() in lexicon.words("time_unit") for c in near)
 
 
-def background(head: Any) -> str | None:
+def background(head: Token) -> str | None:
     """Why the event at ``head`` is background to the sentence, or None when it is not.
 
     The head itself or a clause above it (up to the sentence's root) is one of: a relative clause
@@ -51,9 +56,8 @@ def background(head: Any) -> str | None:
     return None
 
 
-
-def foreground(events: list[Any], passing: dict[int, str], start: int, trace: list[Any] | None,
-               attempt: Callable[[str, str, str], Any]) -> list[Any]:
+def foreground(events: list[Event], passing: dict[int, str], start: int, trace: list[A] | None,
+               attempt: Callable[[str, str, str], A]) -> list[Event]:
     """A sentence's events without its background ones (``passing``: id(event) -> why), unless
     background is all there is; ``start`` is the sentence's document offset, for the trace."""
     if all(id(e) in passing for e in events):

@@ -1,0 +1,179 @@
+"""Sources and targets: which actor mentions fill an event's slots, and what kind of actor each is.
+
+The source is the head's subject (the ``by`` agent in the passive, the possessor or adjective for a
+nominal event); the target is the pattern's ``{T}`` slot, else the direct object, else a
+prepositional object, else the passive subject. A slot is filled by the mentions that cover its
+word, or failing that the first one inside its phrase, conjuncts included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tealeaves.coding import lexicon, syntax
+from tealeaves.models import Mention, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+# ---- mentions for a word ----------------------------------------------------------------------
+def usable(m: Mention) -> bool:
+    """An actor the coder can use: a code, or at least a role ("police", sector COP) without a country."""
+    return bool(m.code or m.sector)
+
+
+def mentions_for(tok: Token | None, sent: Sentence, mentions: tuple[Mention, ...]) -> list[Mention]:
+    """Coded mentions that cover ``tok`` or, failing that, sit inside its phrase; conjuncts included."""
+    if tok is None:
+        return []
+    found: list[Mention] = []
+    heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+    # a list the parser folded into a modifier, "(Amnesty International and Human Rights) Watch":
+    # each listed item is an actor of its own
+    folded = [c for c in tok.lefts if c.dep_ in ("compound", "nmod") and any(g.dep_ == "conj" for g in c.children)]
+    for c in folded:
+        heads[:0] = [c] + [g for g in c.conjuncts if g.i > c.i and g.i < tok.i]
+    for h in heads:
+        off = sent.offset(h)
+        hits = [m for m in mentions if usable(m) and m.start <= off < m.end]
+        if not hits:
+            lo = sent.offset(h.doc[h.left_edge.i])
+            hi = sent.offset(h.doc[h.right_edge.i]) + len(h.doc[h.right_edge.i].text)
+            inside = [m for m in mentions if usable(m) and lo <= m.start and m.end <= hi]
+            hits = inside[:1]
+        for m in hits:
+            if m not in found:
+                found.append(m)
+    return found
+
+
+def names_actor(tok: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> bool:
+    """True when an actor mention covers ``tok`` itself (or one of its conjuncts), not just its phrase."""
+    offs = [sent.offset(h) for h in (tok, *tok.conjuncts)]
+    return any(usable(m) and m.start <= off < m.end for m in mentions for off in offs)
+
+
+def actor_spans(sent: Sentence, actors: list[Mention | None]) -> list[tuple[int, int]]:
+    """The actors' offsets in the spaCy doc of the sentence (for the geocoder to leave alone)."""
+    shift = sent.span.start_char - sent.start
+    return [(m.start + shift, m.end + shift) for m in actors if m is not None]
+
+
+# ---- what kind of actor -----------------------------------------------------------------------
+def coded(m: Mention | None) -> bool:
+    """An actor who can be the source of a statement or other verbal act: a code, a country, or a political role."""
+    return m is not None and bool(m.code or m.country or (m.sector or "").upper() in lexicon.words("political_sector"))
+
+
+def state_force(m: Mention | None) -> bool:
+    """A state's armed force or government as actor: "Israeli troops", "the Syrian government", "Israel"."""
+    if m is None or not m.country:
+        return False
+    sector = (m.sector or "").upper()
+    return sector in lexicon.words("state_force_sector") or (not sector and (m.code or "").upper() == m.country.upper())
+
+
+def state_actor(m: Mention | None) -> bool:
+    """A country or one of its political bodies (not its businesses or people)."""
+    if m is None or not m.country:
+        return False
+    sector = (m.sector or "").upper()
+    return sector in lexicon.words("political_sector") or (not sector and (m.code or "").upper() == m.country.upper())
+
+
+def political(m: Mention | None) -> bool:
+    """A speaker whose word about violence is a claim, not a news report: an actor of a known
+    country that is not the news media ("the ministry" of no stated country stays a reporter)."""
+    if m is None or not m.country:
+        return False
+    return (m.sector or "").upper() != "MED" and not (m.code or "").upper().endswith("MED")
+
+
+def same_actor(a: Mention, b: Mention) -> bool:
+    """Two mentions of one actor (by code, else role, and country): no event between them."""
+    return (a.code or a.sector, a.country) == (b.code or b.sector, b.country)
+
+
+# ---- sources ----------------------------------------------------------------------------------
+def nominal_source(head: Token) -> Token | None:
+    """Who acts in a nominal event: "Russia's invasion", "the expulsion by Washington", "Israeli shelling"."""
+    for c in head.children:
+        if c.dep_ == "poss":
+            return c
+    # "the expulsion of diplomats by Washington": the parser often hangs "by" on the last noun
+    for c, _ in syntax.children(head):
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return syntax.child(c, "pobj")
+    own = next((c for c in head.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")), None)
+    if own is None:  # "Israeli tank shelling": the nationality sits on the weapon that modifies the act
+        own = next((c for c in head.children if c.dep_ == "compound" and any(t.ent_type_ in ("NORP", "GPE") for t in c.subtree)), None)
+    if own is not None:
+        return own
+    gov = head.head
+    if (head.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.dep_ == "acomp"
+            and gov.head.lemma_.lower() in lexicon.words("responsible_adjective")):
+        # "the group is responsible for mass killings"
+        return syntax.subject(gov.head.head)
+    if head.dep_ in ("dobj",) and gov.lemma_.lower() in lexicon.words("support_verb"):
+        # "Russia launched an offensive"
+        return syntax.subject(gov)
+    if head.dep_ == "pobj" and gov.head.lemma_.lower() in lexicon.words("operation_verb") and gov.head.i != gov.i:
+        return syntax.subject(gov.head)
+    return None
+
+
+def agent_of_means(head: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> list[Mention]:
+    """Actors named on the means of a passive violent verb: "killed in police firing" -> police."""
+    means = lexicon.words("means_noun")
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in lexicon.words("means_prep")):
+        for noun in (g for g in prep.children if g.dep_ in ("pobj", "pcomp") and g.lemma_.lower() in means):
+            for mod in (t for t in noun.subtree if t.i < noun.i):
+                found = mentions_for(mod, sent, mentions)
+                if found:
+                    return found
+    return []
+
+
+# ---- targets ----------------------------------------------------------------------------------
+def target_candidates(head: Token, depth: int = 0) -> Iterator[Token]:
+    """Where a target may sit, best first: object, passive subject, prepositional object, complement."""
+    for c in head.children:
+        if c.dep_ in ("dobj", "dative"):
+            yield c
+    if syntax.is_passive(head):
+        yield from (c for c in head.children if c.dep_ in syntax.PASSIVE_SUBJECT_DEPS)
+    if syntax.reduced_passive(head):
+        yield head.head
+    preps = lexicon.words("target_prep")
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            obj = syntax.child(c, "pobj")
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                yield obj
+    # "threatened to use force against Kyiv": the target sits in the verb's complement
+    xcomp = syntax.child(head, "xcomp")
+    if xcomp is not None and not depth:
+        yield from target_candidates(xcomp, depth + 1)
+
+
+def default_targets(head: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> tuple[Token | None, list[Mention]]:
+    """The first target candidate that holds an actor ("launched missiles at the government")."""
+    first = None
+    for tok in target_candidates(head):
+        first = first if first is not None else tok
+        found = mentions_for(tok, sent, mentions)
+        if found:
+            return tok, found
+    return first, []
+
+
+def protest_place(head: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> list[Mention]:
+    """The country of the place named with "in" on a protest ("staged a protest in Beijing")."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")):
+            found = [m for m in mentions_for(obj, sent, mentions) if m.country and not m.sector]
+            if found:
+                return found[:1]
+    return []

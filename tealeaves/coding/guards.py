@@ -1,0 +1,106 @@
+"""Guards: when a matched pattern must not be coded, and why (``tealeaves explain`` prints the why).
+
+Violent verbs in sentences about sport, business or disasters (``data/events/context.tsv``) are
+not attacks unless armed actors are named; the killing an attack caused is part of that attack;
+a meeting or aid needs an actor to meet or help; statements and other verbal acts need a source
+who is known (a coded actor, a country or a political role: "economists said" is not an event).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from tealeaves import ontology
+from tealeaves.coding import arguments
+from tealeaves.coding.patterns import Pattern, context_words
+from tealeaves.coding.readings import Clause, Draft
+from tealeaves.models import Event, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# meetings (04x) and aid (07x) coded from a verb's bare object: the object must be an actor
+NEEDS_ACTOR_OBJECT = ("04", "07")
+_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:year|month|day|week))")
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """Why a matched pattern yields no event. ``final``: the head is used up (no other pattern of
+    it is tried); otherwise the coder goes on to the head's next pattern."""
+
+    why: str
+    final: bool = False
+
+
+def off_topic(span: Span, code: str, own: Iterable[Token] = ()) -> str | None:
+    """The domain word that makes a material-conflict code doubtful here, or None.
+
+    "United beat Chelsea", "shares were hammered", "the quake killed 40": violent verbs in sport,
+    business and disaster stories are not attacks unless armed actors are named in the sentence.
+    The event's own words (``own``) are not domain cues: "fired at" is not a fire.
+    """
+    info = ontology.lookup(code)
+    if info.quad != 4:
+        return None
+    words = context_words()
+    skip = {t.i for t in own}
+    lemmas = {t.lemma_.lower() for t in span if t.i not in skip} | {t.lower_ for t in span if t.i not in skip}
+    if lemmas & words.get("armed", frozenset()):
+        return None
+    if _SCORE.search(span.text):
+        lemmas = lemmas | {"score"}
+    for domain in ("sport", "business", "disaster"):
+        hit = lemmas & words.get(domain, frozenset())
+        if hit:
+            return f"{domain}: {sorted(hit)[0]}"
+    return None
+
+
+def consequence_of_attack(head: Token, pat: Pattern, sent: Sentence, events: list[Event]) -> bool:
+    """"Rebels shelled the town, killing eight": the killing is what the shelling did, one event."""
+    if head.dep_ != "advcl" or head.tag_ != "VBG" or ontology.lookup(pat.code).quad != 4:
+        return False
+    gov = sent.offset(head.head)
+    return any(e.evidence_start <= gov < e.evidence_end and e.quad == 4 for e in events)
+
+
+# ---- guards on a draft, in the coder's order of readings --------------------------------------
+def meeting_needs_actor(d: Draft, c: Clause) -> Draft | Rejection:
+    """"Received weapons", "met expectations": a meeting or visit needs an actor to meet."""
+    pat = c.pattern
+    if d.code[:2] in NEEDS_ACTOR_OBJECT and pat.target_after == "" and not d.targets and not pat.nominal:
+        obj = d.target_token.text if d.target_token is not None else ""
+        return Rejection(f"matched, but the object '{obj}' is not an actor")
+    return d
+
+
+def verbal_needs_known_source(d: Draft, c: Clause) -> Draft:
+    """Statements, appeals, intentions, consultations and diplomatic acts (roots 01-05) mean
+    something only when it is known who made them: a coded actor, or at least a political role
+    ("the government", "rebels"); "economists said" or "the company said" is not an event."""
+    if not ontology.lookup(d.code).verbal:
+        return d
+    kept = tuple(m for m in d.sources if arguments.coded(m))
+    return d if kept == d.sources else replace(d, sources=kept)
+
+
+def needs_source(d: Draft, c: Clause) -> Draft | Rejection:
+    """An event needs someone who did it (or a passive that names no one, see agentless_passive)."""
+    if d.sources:
+        return d
+    src = d.source_token.text if d.source_token is not None else "no subject"
+    return Rejection(f"matched, but no coded actor as source ({src})")
+
+
+def on_topic(d: Draft, c: Clause) -> Draft | Rejection:
+    """Not an attack in a sport, business or disaster story (see :func:`off_topic`)."""
+    doubt = off_topic(c.sent.span, d.code, [c.head, *c.used])
+    if doubt and doubt.startswith("business") and d.code[:2] == "16" and any(arguments.state_actor(m) for m in d.sources):
+        doubt = None  # a state's sanctions and aid cuts are about trade and companies by nature
+    if doubt:
+        return Rejection(f"matched, but not coded: off-topic sentence ({doubt})", final=True)
+    return d

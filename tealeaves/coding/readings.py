@@ -1,0 +1,325 @@
+"""Readings: how a matched pattern becomes what CAMEO codes, one rule of the codebook each.
+
+CAMEO codes what is said, not only what is done: "X said it would strike" is a threat by X (13x),
+"X will not lift the ban" a refusal (12x), "Kyiv said Russian troops shelled the town" Kyiv's
+accusation (112). Each reading takes a :class:`Draft` (code, sources, targets, modality, note) and
+gives it back changed, or unchanged (the same object) when it does not apply; the coder applies
+them in order (``tealeaves.coding.coder.FIRING``) and ``tealeaves explain`` names those that
+changed the draft. The :class:`Clause` holds what a reading may read but not change.
+
+The recoding tables are ``data/events/recoding.csv``, the word lists ``data/events/lexicon.tsv``
+and the per-code flags (agentless, accusable ...) columns of ``data/ontology/cameo.csv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from tealeaves import ontology
+from tealeaves.coding import arguments, lexicon, syntax
+from tealeaves.coding.modality import FUTURE_LIKE, Modality, modality_of
+from tealeaves.coding.patterns import Pattern, PatternTable, match
+from tealeaves.models import Mention, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+ACCUSATION = "112"
+CLAIM_OF_RESPONSIBILITY = "015"
+DEMAND = "100"
+APPEAL = "020"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An event as the readings have it so far."""
+
+    code: str
+    sources: tuple[Mention | None, ...]  # None: a real event whose agent the text leaves out
+    targets: tuple[Mention, ...]
+    modality: Modality
+    note: str = ""  # what the readings did, appended to the event's rule
+    source_token: Token | None = None
+    target_token: Token | None = None
+    claim: Draft | None = None  # the speaker's accusation or claim, coded instead of the act
+
+
+@dataclass(frozen=True)
+class Clause:
+    """The matched pattern and where it sits: fixed while the readings change the draft."""
+
+    sent: Sentence
+    mentions: tuple[Mention, ...]
+    pattern: Pattern
+    head: Token
+    used: tuple[Token, ...]  # the pattern's words under the head
+    speakers: tuple[Mention, ...]  # who says so, when the event is reported speech
+
+
+def first_draft(sent: Sentence, mentions: tuple[Mention, ...], pat: Pattern, head: Token,
+                hit: tuple[list[Token], Token | None]) -> tuple[Draft, Clause]:
+    """The draft straight from the parse: the pattern's code, the subject and the target slot."""
+    used, target_tok = hit
+    if target_tok is None and not pat.nominal:
+        target_tok, targets = arguments.default_targets(head, sent, mentions)
+    else:
+        if target_tok is None:
+            target_tok = syntax.prep_object(head, "of")  # "the expulsion of diplomats"
+        targets = arguments.mentions_for(target_tok, sent, mentions)
+    src_tok = arguments.nominal_source(head) if pat.nominal else syntax.subject(head)
+    sources = arguments.mentions_for(src_tok, sent, mentions)
+    mod = modality_of(head)
+    speakers = arguments.mentions_for(mod.speaker_token, sent, mentions) if mod.speaker_token is not None else []
+    draft = Draft(pat.code, tuple(sources), tuple(targets), mod, "", src_tok, target_tok)
+    return draft, Clause(sent, mentions, pat, head, tuple(used), tuple(speakers))
+
+
+def commitment_code(code: str, negated: bool) -> str:
+    """The code of a stated commitment to do (or not to do) what ``code`` describes.
+
+    CAMEO codes words, not deeds: "will release" is an intent to yield (035x), "will strike" a
+    threat (138), "will not lift sanctions" a refusal to yield (124x). Codes with no such reading
+    come back unchanged.
+    """
+    if negated:
+        return lexicon.recode("refusal", code) or code
+    threat = lexicon.recoding("threat").get(code[:2])
+    if threat:
+        return threat
+    return lexicon.recode("intent", code) or code
+
+
+def _pronoun(tok: Token | None) -> bool:
+    return tok is not None and tok.lower_ in lexicon.words("pronoun")
+
+
+def _own_words(d: Draft, c: Clause) -> bool:
+    """The speaker speaks of its own act: no other source, a pronoun, or the speaker itself."""
+    return bool(c.speakers) and (not d.sources or d.source_token is None or _pronoun(d.source_token)
+                                 or (d.sources[0] is not None and d.sources[0].code == c.speakers[0].code))
+
+
+def _restate(mod: Modality, value: str, cue: str) -> Modality:
+    return Modality(value, cue, mod.speaker_token, mod.reporting_verb, mod.quote)
+
+
+# ---- readings, in the order the coder applies them --------------------------------------------
+def statement_about(d: Draft, c: Clause) -> Draft:
+    """"Russia said Ukraine was unreliable": a bare statement is about the actor it speaks of."""
+    if not c.pattern.fallback or d.targets or c.pattern.nominal:
+        return d
+    said = syntax.child(c.head, "ccomp")
+    subj = syntax.child(said, syntax.ANY_SUBJECT_DEPS) if said is not None else None
+    if subj is None or _pronoun(subj) or not arguments.names_actor(subj, c.sent, c.mentions):
+        return d
+    return replace(d, target_token=subj, targets=tuple(arguments.mentions_for(subj, c.sent, c.mentions)))
+
+
+def speaking_of_itself(d: Draft, c: Clause) -> Draft:
+    """"The Kremlin said Russia remained open to talks": a state speaking of itself is no dyad."""
+    if not c.pattern.fallback or not d.targets or not d.sources or d.sources[0] is None:
+        return d
+    country = d.sources[0].country
+    kept = tuple(t for t in d.targets if not (t.country == country and t.sector is None))
+    return d if kept == d.targets else replace(d, targets=kept)
+
+
+def receive_from(d: Draft, c: Clause) -> Draft:
+    """"Demonstrators received weapons from the government": the government gave them."""
+    if (c.pattern.nominal or c.pattern.target_after != "from" or not d.targets
+            or c.head.lemma_.lower() not in lexicon.words("receiving_verb")):
+        return d
+    return replace(d, source_token=d.target_token, target_token=d.source_token,
+                 sources=tuple(d.targets), targets=tuple(m for m in d.sources if m is not None))
+
+
+def stated_intention(d: Draft, c: Clause) -> Draft:
+    """"X said it would strike": a threat by X; "X said it would release them": an intent (03x)."""
+    intent = syntax.future_aux(c.head)
+    mod = d.modality
+    if not (intent and _own_words(d, c) and syntax.said_directly(c.head) and mod.value in FUTURE_LIKE):
+        return d
+    new = commitment_code(d.code, negated=False)
+    if new == d.code and d.code[:2] != "13":
+        return d
+    return replace(d, code=new, sources=c.speakers[:1], modality=_restate(mod, "asserted", f"stated intention: {intent}"),
+                 note=d.note + f" | stated intention of the speaker ({mod.reporting_verb}: {intent})")
+
+
+def declared_intention(d: Draft, c: Clause) -> Draft:
+    """"Offered to send aid", "pledged to release them": the offer is the event (03x); "wants to
+    attack", "vowed to strike": the threat is (13x)."""
+    head, root = c.head, d.code[:2]
+    if d.modality.value not in FUTURE_LIKE or head.dep_ != "xcomp":
+        return d
+    gov = head.head.lemma_.lower()
+    if not ((gov in lexicon.words("intent_governor") and root in ("04", "05", "06", "07", "08"))
+            or (gov in lexicon.words("force_intent_governor") and root in ("18", "19", "20"))):
+        return d
+    new = commitment_code(d.code, negated=False)
+    if new == d.code:
+        return d
+    return replace(d, code=new, note=d.note + f" | stated intention ({gov})",
+                 modality=_restate(d.modality, "asserted", f"intention: {head.head.text}"))
+
+
+def refusal(d: Draft, c: Clause) -> Draft:
+    """"X will not lift the ban", "X said it would not accept refugees", "refused to release them":
+    a refusal (12x)."""
+    mod, head = d.modality, c.head
+    if mod.value != "negated":
+        return d
+    own = _own_words(d, c)
+    intent = syntax.future_aux(head)
+    refused = head.dep_ == "xcomp" and head.head.lemma_.lower() in lexicon.words("refusing_governor")
+    if not (mod.value == "negated" and (d.sources or own) and (own or not mod.reporting_verb) and (intent or refused)):
+        return d
+    new = commitment_code(d.code, negated=True)
+    if new == d.code:
+        return d
+    intent = intent or head.head.text
+    words = intent if intent == mod.cue else f"{intent} {mod.cue}"
+    value = "reported" if mod.reporting_verb and not own else "asserted"
+    return replace(d, code=new, sources=c.speakers[:1] if own else d.sources, note=d.note + f" | refusal stated ({words})",
+                 modality=_restate(mod, value, f"refusal: {words}"))
+
+
+def agentless_passive(d: Draft, c: Clause) -> Draft:
+    """"Were killed in Israeli tank shelling": the agent is the owner of the means; "two men were
+    arrested in the old city": a real event whose agent the text leaves out."""
+    head, tgt = c.head, d.target_token
+    info = ontology.lookup(d.code)
+    if (d.sources or c.pattern.nominal or d.source_token is not None or not d.targets or not info.agentless
+            or tgt is None or d.modality.value not in ("asserted", "reported")
+            or not (syntax.is_passive(head) or syntax.reduced_passive(head))):
+        return d
+    # the patient is the passive subject, or (material conflict only) the noun a participle modifies
+    if not (tgt.dep_ in syntax.PASSIVE_SUBJECT_DEPS or (tgt.i == head.head.i and info.quad == 4)):
+        return d
+    means = arguments.agent_of_means(head, c.sent, c.mentions)
+    if means:
+        return replace(d, sources=tuple(means), note=d.note + " | agent from the means (passive)")
+    return replace(d, sources=(None,), note=d.note + " | no agent named (passive)")
+
+
+def object_not_an_actor(d: Draft, c: Clause) -> Draft:
+    """"Received assurances from the government": the object is not who is met or helped."""
+    pat, tgt = c.pattern, d.target_token
+    if (d.code[:2] in ("04", "07") and pat.target_after == "" and not pat.nominal and tgt is not None
+            and not pat.words and not arguments.names_actor(tgt, c.sent, c.mentions) and d.targets):
+        return replace(d, targets=())
+    return d
+
+
+def claim_reading(d: Draft, c: Clause) -> tuple[str, tuple[Mention | None, ...], tuple[Mention, ...], str] | None:
+    """How a reported act of violence is coded when a party to the conflict, not a reporter, reports it.
+
+    "Kyiv said Russian troops shelled the town" is Kyiv's accusation against Russia (112); "X said
+    it was attacked" an accusation against whoever the sentence says did it; "the group claimed it
+    attacked the post" a claim of responsibility (015). A news outlet or an unresolved speaker
+    leaves the reported event as it is, and so does a party reporting its own acts with "said".
+    """
+    mod = d.modality
+    if mod.value != "reported" or not ontology.lookup(d.code).accusable or not c.speakers or not arguments.political(c.speakers[0]):
+        return None
+    speaker = c.speakers[0]
+    who = (speaker.code or speaker.sector, speaker.country)
+    doer = next((m for m in d.sources if m is not None), None)
+    own = doer is not None and ((doer.code or doer.sector, doer.country) == who or bool(doer.country and doer.country == speaker.country))
+    if doer is None and _pronoun(d.source_token):
+        own = True  # "the group claimed they attacked": the pronoun is the speaker
+    if own:
+        if mod.reporting_verb in lexicon.words("claim_verb"):
+            return CLAIM_OF_RESPONSIBILITY, (speaker,), d.targets, "claim of responsibility"
+        return None
+    if doer is not None:
+        return ACCUSATION, (speaker,), (doer,), "accusation"
+    if any((t.code or t.sector, t.country) == who for t in d.targets):
+        # "Israel said a rocket was fired at it": the speaker says it was attacked by someone unnamed
+        return ACCUSATION, (speaker,), (), "accusation"
+    return None
+
+
+def claim_or_accusation(d: Draft, c: Clause) -> Draft:
+    """A party's report of violence is its accusation or claim of responsibility. When nobody named
+    did it ("Israel said a rocket was fired at it") the claim is the event; otherwise it is kept
+    beside the draft and coded instead of the reported act."""
+    claim = claim_reading(d, c)
+    if claim is None:
+        return d
+    code, sources, targets, how = claim
+    mod = _restate(d.modality, "asserted", f"{how}: {d.modality.reporting_verb}")
+    note = d.note + f" | {how} ({d.modality.reporting_verb}: {c.pattern.code} {c.head.text})"
+    if not d.sources:
+        return replace(d, code=code, sources=sources, targets=targets, modality=mod, note=note)
+    return replace(d, claim=Draft(code, sources, targets, mod, note))
+
+
+def protest_target(d: Draft, c: Clause) -> Draft:
+    """A protest is directed at the authorities of the place where it is held."""
+    if d.code[:2] != "14" or d.targets:
+        return d
+    found = arguments.protest_place(c.head, c.sent, c.mentions)
+    return replace(d, targets=tuple(found)) if found else d
+
+
+def state_force(code: str, source: Mention | None) -> str | None:
+    """CAMEO 18x is unconventional violence (non-state groups, terror, assassination); force used by
+    a state's military or government is conventional (19x): an unspecified attack by them is a 190."""
+    new = lexicon.recoding("state_force").get(code)
+    return new if new and arguments.state_force(source) else None
+
+
+# ---- readings of a verb without a pattern of its own ------------------------------------------
+@dataclass(frozen=True)
+class Appeal:
+    draft: Draft
+    pattern: Pattern
+    used: tuple[Token, ...]  # the asked-for act and its pattern's words
+    act: Token
+
+
+def appeal(verb: Token, sent: Sentence, mentions: tuple[Mention, ...], patterns: PatternTable) -> Appeal | None:
+    """"X urged Y to withdraw", "X wants Y to attack Z": an appeal (02x) by X to Y.
+
+    The asked-for act did not happen; it only says what kind of appeal this is (to yield 025x,
+    for aid 023x, to meet 026 ...), so it is not coded as an event of its own.
+    """
+    lemma = verb.lemma_.lower()
+    asked, act = syntax.appeal_parts(verb, lemma)
+    if asked is None or act is None:
+        return None
+    sources = [m for m in arguments.mentions_for(syntax.subject(verb), sent, mentions) if arguments.coded(m)]
+    targets = arguments.mentions_for(asked, sent, mentions)
+    if not sources or not targets:
+        return None
+    inner: Pattern | None = None
+    used: tuple[Token, ...] = ()
+    for cand in patterns.get((act.lemma_.lower(), False), ()):
+        if cand.fallback:
+            continue
+        hit = match(cand, act)
+        if not isinstance(hit, str):
+            inner, used = cand, (act, *hit[0])
+            break
+    if inner is None and lemma == "want":
+        return None  # "wants Y to be happy" asks for nothing
+    acode = inner.code if inner else APPEAL
+    code = APPEAL if acode[:2] in ("01", "02", "03") else lexicon.recode("appeal", acode) or APPEAL
+    pat = Pattern(code, lemma, (), "", False, 0, f"{lemma} {{T}} to {act.lemma_.lower()}", "rule:appeal")
+    note = f" | appeal for {inner.code} {act.text}" if inner else " | appeal"
+    return Appeal(Draft(code, (sources[0],), tuple(targets), modality_of(verb), note), pat, used, act)
+
+
+def demand_in_speech(verb: Token, said: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> tuple[Draft, Pattern] | None:
+    """"X said Y must stop the attacks": a demand (100) by X on Y, whatever Y is told to do."""
+    if not any(a.dep_ in ("aux", "auxpass") and a.lower_ in lexicon.words("demand_modal") for a in said.children):
+        return None
+    sources = arguments.mentions_for(syntax.subject(verb), sent, mentions)
+    targets = arguments.mentions_for(syntax.child(said, syntax.ANY_SUBJECT_DEPS), sent, mentions)
+    if not sources or (targets and targets[0].code == sources[0].code):
+        return None
+    lemma = verb.lemma_.lower()
+    pat = Pattern(DEMAND, lemma, (), None, False, 0, f"{lemma} that ... must", "rule:demand-in-speech")
+    return Draft(DEMAND, (sources[0],), tuple(targets[:1]), Modality("asserted", "must"), " | demand in speech"), pat

@@ -1,0 +1,157 @@
+"""Walks over a sentence's dependency tree: the words under a head, subjects, passives, clauses.
+
+Pure functions of spaCy tokens (no actors, no codes); the other coding modules ask them where a
+subject, object or governing verb sits. Dependency labels are spaCy's English scheme (ClearNLP).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tealeaves.coding import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+ANY_SUBJECT_DEPS = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+# a pattern's words are looked for under the head, but not inside another clause or a list
+SKIP_CHILD_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "advcl", "conj", "relcl", "parataxis",
+                             "punct", "cc", "mark", "appos"})
+MAX_DEPTH = 3
+
+
+def children(tok: Token, depth: int = 0) -> Iterator[tuple[Token, int]]:
+    """The words under ``tok`` within MAX_DEPTH, with their depth, not crossing into other clauses."""
+    for c in tok.children:
+        if c.dep_ in SKIP_CHILD_DEPS:
+            continue
+        yield c, depth + 1
+        if depth + 1 < MAX_DEPTH:
+            yield from children(c, depth + 1)
+
+
+def depth(tok: Token) -> int:
+    """How far ``tok`` is from the root of its sentence."""
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def child(tok: Token, deps: str | frozenset[str] | tuple[str, ...]) -> Token | None:
+    """The first child of ``tok`` with one of the dependency labels ``deps``."""
+    wanted = (deps,) if isinstance(deps, str) else deps
+    return next((c for c in tok.children if c.dep_ in wanted), None)
+
+
+def prep_object(tok: Token, prep: str) -> Token | None:
+    """The object of the preposition ``prep`` hanging off ``tok``: "the expulsion of <diplomats>"."""
+    p = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == prep), None)
+    return child(p, "pobj") if p is not None else None
+
+
+def is_passive(head: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+
+
+def reduced_passive(head: Token) -> bool:
+    """A past participle modifying a noun ("the report released on Tuesday", "officials accused of
+    fraud"): the noun is what the verb happened to, not who did it."""
+    return head.dep_ == "acl" and head.tag_ == "VBN"
+
+
+def subject(head: Token) -> Token | None:
+    """The acting noun of a verb head, following xcomp/conj chains up when the verb has no subject."""
+    if is_passive(head) or reduced_passive(head):
+        agent = child(head, "agent")
+        return child(agent, "pobj") if agent is not None else None
+    tok = head
+    raised = False
+    for _ in range(4):
+        # "is expected to travel": up an xcomp chain the raised subject is the passive subject
+        subj = child(tok, ANY_SUBJECT_DEPS if raised else SUBJECT_DEPS)
+        if subj is not None:
+            return subj
+        raised = tok.dep_ == "xcomp"
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "ADJ":
+            # "was guilty of violating the ceasefire": the one who is guilty did it
+            tok = tok.head.head
+            continue
+        if tok.dep_ == "acomp" and tok.head.i != tok.i:
+            # "is willing to withdraw", "is ready to contribute": up from the adjective to its verb
+            tok = tok.head
+            continue
+        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
+            if tok.dep_ == "advcl" and tok.tag_ not in ("VBG", "VBN"):
+                break  # a finite subordinate clause has its own subject
+            tok = tok.head
+            continue
+        if tok.dep_ in ("acl", "relcl") and tok.head.i != tok.i:
+            return tok.head
+        break
+    return None
+
+
+def future_aux(head: Token) -> str | None:
+    """The will/would of the clause headed by ``head`` (or of the verb it completes), if any."""
+    aux_words = lexicon.words("stated_intent_aux")
+    tok = head
+    for _ in range(3):
+        aux = next((c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass") and c.lower_ in aux_words), None)
+        if aux:
+            return aux
+        if tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        break
+    return None
+
+
+def said_directly(head: Token) -> bool:
+    """True when the clause of ``head`` is what a reporting verb says ("X said it would ...")."""
+    tok = head
+    for _ in range(4):
+        if tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        break
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lexicon.words("reporting_verb")
+
+
+def unmatched_clause(used: list[Token], head: Token) -> Token | None:
+    """A verb complement the pattern's words sit under but that is not itself a pattern word.
+
+    "agree to sanctions" must not match "agreed to lift the sanctions": "lift" is in between.
+    """
+    ids = {t.i for t in used}
+    for u in used:
+        cur = u.head
+        while cur.i != head.i and cur.head.i != cur.i:
+            if cur.dep_ in ("xcomp", "ccomp", "pcomp") and cur.pos_ in ("VERB", "AUX") and cur.i not in ids:
+                return cur
+            cur = cur.head
+    return None
+
+
+def appeal_parts(verb: Token, lemma: str) -> tuple[Token | None, Token | None]:
+    """(who is asked, the verb of what they are asked to do) of an appeal verb, or Nones.
+
+    "urged Russia to withdraw" (object + to-complement), "called on Iran to release" (the verb's
+    preposition), "wants Putin to attack" (the parser's clausal complement with its own subject).
+    """
+    def infinitive(v: Token) -> bool:
+        return v.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)
+
+    act = next((c for c in verb.children if c.dep_ == "xcomp" and infinitive(c)), None)
+    if act is not None:
+        prep = lexicon.notes("appeal_verb").get(lemma)
+        asked = prep_object(verb, prep) if prep else child(verb, ("dobj", "dative"))
+        return asked, act
+    act = next((c for c in verb.children if c.dep_ == "ccomp" and infinitive(c)), None)
+    if act is not None and lemma in lexicon.words("appeal_clause_verb"):
+        return child(act, "nsubj"), act
+    return None, None
