@@ -37,5 +37,8 @@ bench: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy tealeaves
 
+lint: $(STAMP)
+	$(BIN)/ruff check tealeaves tests scripts
+
 clean:
 	rm -rf $(VENV) *.duckdb *.duckdb.wal .pytest_cache
