@@ -206,7 +206,6 @@ class ReprintDates:
 
         self.con = con
         self._recent: deque[tuple[str, str, np.ndarray]] = deque(maxlen=recent)
-        self._stored = bool(con.execute("SELECT count(*) FROM doc_bands").fetchone()[0])
 
     def reference(self, doc_id: str, text: str, date: str | None) -> str | None:
         if not date:
@@ -219,9 +218,8 @@ class ReprintDates:
         for other, other_date, sig in self._recent:
             if other != doc_id and other_date < best and float(np.mean(sig == values)) >= THRESHOLD:
                 best = other_date
-        if self._stored:
-            found = self._stored_original(doc_id, values, date)
-            best = min(best, found) if found else best
+        found = self._stored_original(doc_id, values, date)
+        best = min(best, found) if found else best
         self._recent.append((doc_id, date, values))
         return best
 
