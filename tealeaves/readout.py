@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from tealeaves.types import Connection
 
 PERIODS = ("day", "week", "month")
+MAX_PERIODS = 3700  # a little over ten years of days, seventy years of weeks: what one chart can show
 STRONGEST = 3
 
 
@@ -205,7 +206,25 @@ def next_period(day: dt.date, period: str) -> dt.date:
     return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
 
 
-def _periods(first: dt.date, last: dt.date, period: str) -> list[dt.date]:
+def period_count(first: dt.date, last: dt.date, period: str) -> int:
+    """How many periods a series from ``first`` to ``last`` has (0 when ``last`` is before ``first``)."""
+    a, b = period_start(first, period), period_start(last, period)
+    if b < a:
+        return 0
+    if period == "month":
+        return (b.year - a.year) * 12 + b.month - a.month + 1
+    return (b - a).days // (7 if period == "week" else 1) + 1
+
+
+def check_periods(first: dt.date | None, last: dt.date | None, period: str, limit: int | None) -> None:
+    """Refuses a series of more than ``limit`` periods before any of it is built."""
+    if limit is not None and first and last and (n := period_count(first, last, period)) > limit:
+        raise InputError(f"{n} {period}s from {first} to {last} is over the limit of {limit} periods per series; "
+                         "narrow the dates or use a longer period")
+
+
+def _periods(first: dt.date, last: dt.date, period: str, limit: int | None = None) -> list[dt.date]:
+    check_periods(first, last, period, limit)
     out, p = [], period_start(first, period)
     while p <= last:
         out.append(p)
@@ -240,13 +259,16 @@ def _where(a: str, b: str, start: dt.date | None, end: dt.date | None, modalitie
 
 
 def dyad_series(con: Connection, a: str, b: str, period: str = "week", start: str | None = None, end: str | None = None,
-                include_all_modalities: bool = False, modalities: Sequence[str] | None = None) -> list[SeriesPoint]:
+                include_all_modalities: bool = False, modalities: Sequence[str] | None = None,
+                max_periods: int | None = None) -> list[SeriesPoint]:
     """Per period: counts and Goldstein sums per quad class for a→b, b→a and both, with empty periods filled.
-    Counts the ``modalities`` given, else the settings' default ones, unless ``include_all_modalities``."""
+    Counts the ``modalities`` given, else the settings' default ones, unless ``include_all_modalities``.
+    With ``max_periods``, a series longer than that raises InputError instead."""
     from tealeaves.cluster import ensure_readout
 
     a, b, period = _code(a), _code(b), _check(period)
     d0, d1 = _date(start, "start"), _date(end, "end")
+    check_periods(d0, d1, period, max_periods)
     ensure_readout(con)
     where, params = _where(a, b, d0, d1, counted_modalities(include_all_modalities, modalities))
     aggs = []
@@ -263,7 +285,7 @@ def dyad_series(con: Connection, a: str, b: str, period: str = "week", start: st
     if first is None or last is None:
         return []
     out = []
-    for p in _periods(first, last, period):
+    for p in _periods(first, last, period, max_periods):
         r = rows.get(p)
         if r is None:
             out.append(SeriesPoint(p, Tally(), Tally(), Tally()))
@@ -298,13 +320,16 @@ def strongest(con: Connection, a: str, b: str, quads: tuple[int, ...], start: dt
 
 
 def say_vs_do(con: Connection, a: str, b: str, period: str = "week", start: str | None = None, end: str | None = None,
-              include_all_modalities: bool = False, modalities: Sequence[str] | None = None) -> SayDo:
+              include_all_modalities: bool = False, modalities: Sequence[str] | None = None,
+              max_periods: int | None = None) -> SayDo:
     """The verbal and material tracks of a dyad (both directions), its contact and rhetoric lines,
-    the strongest events behind each track, and the periods where words and deeds part ways."""
+    the strongest events behind each track, and the periods where words and deeds part ways.
+    ``max_periods`` bounds the series as in ``dyad_series``."""
     from tealeaves.cluster import ensure_readout
 
     a, b, period = _code(a), _code(b), _check(period)
     d0, d1 = _date(start, "start"), _date(end, "end")
+    check_periods(d0, d1, period, max_periods)
     ensure_readout(con)
     counted = counted_modalities(include_all_modalities, modalities)
     where, params = _where(a, b, d0, d1, counted)
@@ -323,7 +348,7 @@ def say_vs_do(con: Connection, a: str, b: str, period: str = "week", start: str 
     last = d1 or (max(rows) if rows else None)
     points: list[SayDoPoint] = []
     if first and last:
-        for p in _periods(first, last, period):
+        for p in _periods(first, last, period, max_periods):
             r = rows.get(p, (0, 0, 0, 0, 0.0, 0.0, 0, 0, 0))
             points.append(SayDoPoint(p, int(r[0]), int(r[1]), int(r[2]), int(r[3]), float(r[4]), float(r[5]), int(r[6]), int(r[7]), int(r[8])))
     return SayDo(a, b, period, d0, d1, tuple(points),

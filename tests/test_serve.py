@@ -20,6 +20,8 @@ import pytest
 
 from tealeaves import store
 
+STARTUP = 180  # seconds: how long a wait may last before it counts as a hang (a busy machine is slow, not broken)
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -36,7 +38,7 @@ def running_server(app: Any) -> Iterator[str]:
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + STARTUP  # a bound on a hang, not on speed
     while not server.started:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("test server did not start")
@@ -65,13 +67,15 @@ def test_serve_command_runs_writes_its_server_file_and_removes_it(tmp_path: Path
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         url = f"http://127.0.0.1:{port}"
-        for _ in range(200):
+        deadline = time.monotonic() + STARTUP
+        while True:
             try:
-                stats = httpx.get(f"{url}/api/stats", timeout=2).json()
+                stats = httpx.get(f"{url}/api/stats", timeout=STARTUP).json()
                 break
             except httpx.HTTPError:
-                time.sleep(0.1)
-        else:
+                if time.monotonic() < deadline and proc.poll() is None:
+                    time.sleep(0.1)
+                    continue
             raise AssertionError("server did not come up: " + (proc.stdout.read() if proc.poll() is not None and proc.stdout else ""))
         assert stats["events"] == 10 and stats["writable"] is True
         info = json.loads((tmp_path / "t.duckdb.server").read_text())
@@ -83,7 +87,7 @@ def test_serve_command_runs_writes_its_server_file_and_removes_it(tmp_path: Path
         assert "in use by another tealeaves process" in locked.stderr
     finally:
         proc.terminate()
-        proc.wait(20)
+        proc.wait(STARTUP)
     assert not (tmp_path / "t.duckdb.server").exists()
 
 
@@ -133,7 +137,7 @@ def test_ingest_hands_documents_to_the_server_when_the_store_is_locked(tmp_path:
             assert ok.returncode == 0, ok.stderr
             assert "ingested 2 documents" in ok.stdout and "through the server" in ok.stdout
             assert "failed 1" in ok.stdout
-            got = httpx.get(f"{url}/api/documents/n2").json()
+            got = httpx.get(f"{url}/api/documents/n2", timeout=STARTUP).json()
             assert got["outlet"] == "Rio Desk"
     finally:
         con.close()
@@ -193,9 +197,8 @@ def test_feed_watcher_runs_inside_the_server_as_its_writer(con: Any, fake_coding
         stop = threading.Event()
         thread = start_feed_watcher(writer, [url], 3600, stop)
         assert thread is not None
-        for _ in range(200):
-            if len(fake_coding) >= 2:
-                break
+        deadline = time.monotonic() + STARTUP
+        while len(fake_coding) < 2 and time.monotonic() < deadline:
             time.sleep(0.05)
         stop.set()
         thread.join(10)

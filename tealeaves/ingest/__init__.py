@@ -1,9 +1,10 @@
 """Ingest: turn files, directories, web archives, feeds and stdin into Documents.
 
-Formats are told apart by name and by their first bytes: JSON Lines (``.jsonl``, ``.ndjson``,
-``.json``), HTML pages (trafilatura, ``tealeaves.ingest.html``), RSS/Atom feeds (feedparser,
-``tealeaves.ingest.feeds``), WARC files (warcio, ``tealeaves.ingest.warc``) and plain text. Any of
-them may be gzipped. Every reader streams and caps what it holds in memory (``tealeaves.ingest.raw``).
+Formats are told apart by their first bytes, whatever the file is called (as for stdin): JSON Lines
+(a first record ``{``) or a JSON array of records, HTML pages (trafilatura, ``tealeaves.ingest.html``),
+RSS/Atom feeds (feedparser, ``tealeaves.ingest.feeds``), WARC files (warcio,
+``tealeaves.ingest.warc``) and plain text. A known suffix (``.jsonl``, ``.html``, ``.rss``, ...)
+decides only when the bytes say nothing. Any of them may be gzipped. Every reader streams and caps what it holds in memory (``tealeaves.ingest.raw``).
 
 Readers yield ``Document`` or ``Problem``: a bad file or record becomes one Problem naming it and
 the reason, and never stops the good ones from going through.
@@ -139,25 +140,39 @@ def _read_json_array(data: bytes, origin: str) -> Iterator[Document | Problem]:
             yield problem(f"{origin}[{i}]", exc)
 
 
-def _sniff(path: Path, head: bytes) -> str:
-    """'warc', 'jsonl', 'html', 'feed' or 'text' from the file name (gzip suffix ignored) and first bytes."""
-    from tealeaves.ingest.warc import is_warc
-
-    if is_warc(path, head):
-        return "warc"
-    suffixes = [s.lower() for s in path.suffixes if s.lower() not in (".gz", ".gzip")]
-    suffix = suffixes[-1] if suffixes else ""
-    if suffix in JSONL_SUFFIXES:
-        return "jsonl"
-    if suffix in HTML_SUFFIXES:
-        return "html"
-    if suffix in FEED_SUFFIXES:
-        return "feed"
+def sniff(head: bytes) -> str | None:
+    """'jsonl', 'json', 'html' or 'feed' from the first bytes of a document stream; None when they
+    name no format (plain text, or a suffix may tell)."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()[:512]
+    if start.startswith(b"{"):
+        return "jsonl"
+    if start.startswith(b"[") and start[1:].lstrip(b" \t\r\n").startswith(b"{"):
+        return "json"
     if start.startswith((b"<!doctype html", b"<html")):
         return "html"
     if start.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf:rdf")):
         return "html" if b"<html" in start and b"<rss" not in start and b"<feed" not in start else "feed"
+    return None
+
+
+def _sniff(path: Path, head: bytes) -> str:
+    """'warc', 'jsonl', 'json', 'html', 'feed' or 'text': the first bytes first, then the file name
+    (gzip suffix ignored)."""
+    from tealeaves.ingest.warc import is_warc
+
+    if is_warc(path, head):
+        return "warc"
+    by_content = sniff(head)
+    if by_content:
+        return by_content
+    suffixes = [s.lower() for s in path.suffixes if s.lower() not in (".gz", ".gzip")]
+    suffix = suffixes[-1] if suffixes else ""
+    if suffix in JSONL_SUFFIXES:
+        return "json" if suffix == ".json" and head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"[") else "jsonl"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in FEED_SUFFIXES:
+        return "feed"
     return "text"
 
 
@@ -197,8 +212,7 @@ def _read_stream(path: Path, stream: IO[bytes], head: bytes) -> Iterator[Documen
     if binary:
         yield Problem(origin, f"looks like {binary}, not text")
         return
-    array = path.suffix.lower() == ".json" and head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"[")
-    if kind == "jsonl" and not array:
+    if kind == "jsonl":
         yield from read_jsonl(stream, origin)
         return
     try:
@@ -207,7 +221,7 @@ def _read_stream(path: Path, stream: IO[bytes], head: bytes) -> Iterator[Documen
         yield problem(origin, exc)
         return
     try:
-        if kind == "jsonl":
+        if kind == "json":
             yield from _read_json_array(data, origin)
         elif kind == "html":
             from tealeaves.ingest.html import document_from_html
@@ -224,18 +238,33 @@ def _read_stream(path: Path, stream: IO[bytes], head: bytes) -> Iterator[Documen
 
 
 def read_stdin(stream: IO[str] | IO[bytes] | None = None) -> Iterator[Document | Problem]:
-    """JSON Lines when the first non-blank character is '{', else one plain-text document."""
+    """Whatever the first bytes say, as for a file (``sniff``): JSON Lines, a JSON array, an HTML
+    page or a feed; else one plain-text document."""
     src: IO[bytes] | IO[str] = stream if stream is not None else sys.stdin.buffer
     got = src.read(MAX_RECORD_BYTES + 1)
     data = got.encode("utf-8", errors="surrogatepass") if isinstance(got, str) else got
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+    kind = sniff(data[:4096])
+    if kind == "jsonl":
         rest = src if len(data) > MAX_RECORD_BYTES else None
         yield from read_jsonl(cast(IO[bytes], _Chain(data, rest)), "<stdin>")
+    elif data.startswith(b"WARC/"):
+        yield Problem("<stdin>", "is a WARC file; give its path instead of piping it")
     elif len(data) > MAX_RECORD_BYTES:
         yield Problem("<stdin>", f"is larger than {mb(MAX_RECORD_BYTES)}; send JSON Lines for large input")
     elif data.strip():
         try:
-            yield document_from_text(decode(data, "<stdin>"), "<stdin>")
+            if kind == "json":
+                yield from _read_json_array(data, "<stdin>")
+            elif kind == "html":
+                from tealeaves.ingest.html import document_from_html
+
+                yield document_from_html(data, "<stdin>")
+            elif kind == "feed":
+                from tealeaves.ingest.feeds import read_feed
+
+                yield from read_feed(data, "<stdin>")
+            else:
+                yield document_from_text(decode(data, "<stdin>"), "<stdin>")
         except InputError as exc:
             yield problem("<stdin>", exc)
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -61,13 +62,23 @@ def _dedupe_lines(text: str) -> str:
     return "\n\n".join(ln for ln in out if ln.strip())
 
 
+_EXTRACT = threading.Lock()
+
+
 def extract(html: str, url: str | None = None) -> Any:
-    """trafilatura's extraction (text and metadata), or None when the page has no article text."""
+    """trafilatura's extraction (text and metadata), or None when the page has no article text.
+
+    trafilatura's ``deduplicate`` counts paragraphs in a process-wide cache, so the fourth copy of
+    a syndicated page would lose its text and the outcome would hang on what was read before; the
+    cache is emptied first, so only repeats within the page are dropped."""
     import trafilatura
+    from trafilatura.deduplication import LRU_TEST
 
     try:
-        return trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                           include_tables=False, deduplicate=True)
+        with _EXTRACT:
+            LRU_TEST.clear()
+            return trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                               include_tables=False, deduplicate=True)
     except (ValueError, TypeError, AttributeError, RecursionError) as exc:
         raise InputError(f"HTML could not be parsed ({type(exc).__name__})") from None
 

@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tealeaves import api_models as m
+from tealeaves import readout
 from tealeaves.errors import InputError, StoreError, TealeavesError
 from tealeaves.serve import queries
 from tealeaves.serve.index import Indexes
@@ -34,6 +35,9 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 16 * 1024 * 1024
 CACHE_BYTES = 64 * 1024 * 1024
 MAX_PAGE = 500
+MAX_PERIODS = readout.MAX_PERIODS  # the one cap on the points of every series and say-versus-do answer
+PERIOD_HELP = (f"day, week or month. At most {MAX_PERIODS} periods between the first and last date (given, or "
+               "else the pair's first or last event); a longer series is refused with 400.")
 STATIC_FILES = {
     "index.html": "text/html; charset=utf-8",
     "docs.html": "text/html; charset=utf-8",
@@ -158,12 +162,13 @@ class ResponseCache:
 
 
 def _check_range(start: dt.date | None, end: dt.date | None, period: str, names: tuple[str, str] = ("start", "end")) -> None:
+    """Refuses a bad or too long range before any work; an open end is bounded later, once the
+    data's first or last date is known (``readout.check_periods``)."""
     if start and end and end < start:
         raise InputError(f"{names[1]} is before {names[0]}")
     if any(d and d.year >= 9999 for d in (start, end)):
         raise InputError("dates must lie before the year 9999")
-    if start and end and period == "day" and (end - start).days > 3660:
-        raise InputError("at most ten years of days; use period=week or month")
+    readout.check_periods(start, end, period, MAX_PERIODS)
 
 
 def reader(request: Request) -> Iterator[Any]:
@@ -312,15 +317,17 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
     def get_document(request: Request, cur: Cur, doc_id: Annotated[str, Path(max_length=512)]) -> Response:
         return cached(request, m.DocumentOut, lambda: queries.document(cur, doc_id))
 
-    @app.get("/api/dyads/{a}/{b}/series", response_model=m.DyadSeries, responses=ERRORS, tags=["dyads"])
+    bounded = {"x-max-periods": MAX_PERIODS}
+
+    @app.get("/api/dyads/{a}/{b}/series", response_model=m.DyadSeries, responses=ERRORS, tags=["dyads"], openapi_extra=bounded)
     def series(
         request: Request,
         cur: Cur,
         a: Annotated[str, Path(pattern=CODE_RE)],
         b: Annotated[str, Path(pattern=CODE_RE)],
-        period: Annotated[str, Query(pattern="^(day|week|month)$")] = "week",
-        start: dt.date | None = None,
-        end: dt.date | None = None,
+        period: Annotated[str, Query(pattern="^(day|week|month)$", description=PERIOD_HELP)] = "week",
+        start: Annotated[dt.date | None, Query(description="First date (inclusive).")] = None,
+        end: Annotated[dt.date | None, Query(description="Last date (inclusive).")] = None,
         all_modalities: Annotated[bool, Query(description="Count negated, hypothetical and future events too.")] = False,
     ) -> Response:
         """Clustered events (one per happening, however many articles report it) per period."""
@@ -330,18 +337,18 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
         def compute() -> dict[str, Any]:
             with writer.lock.read():
                 points = queries.dyad_series(cur, a, b, period, all_modalities, start, end, index_of("clusters"),
-                                             settings.default_modalities)
+                                             settings.default_modalities, MAX_PERIODS)
             return {"a": a.upper(), "b": b.upper(), "period": period, "modalities": mods, "points": points}
 
         return cached(request, m.DyadSeries, compute)
 
-    @app.get("/api/dyads/{a}/{b}/saydo", response_model=m.SayDoOut, responses=ERRORS, tags=["dyads"])
+    @app.get("/api/dyads/{a}/{b}/saydo", response_model=m.SayDoOut, responses=ERRORS, tags=["dyads"], openapi_extra=bounded)
     def saydo(
         request: Request,
         cur: Cur,
         a: Annotated[str, Path(pattern=CODE_RE)],
         b: Annotated[str, Path(pattern=CODE_RE)],
-        period: Annotated[str, Query(pattern="^(day|week|month)$")] = "week",
+        period: Annotated[str, Query(pattern="^(day|week|month)$", description=PERIOD_HELP)] = "week",
         start: Annotated[dt.date | None, Query(alias="from", description="First date (inclusive).")] = None,
         end: Annotated[dt.date | None, Query(alias="to", description="Last date (inclusive).")] = None,
         all_modalities: Annotated[bool, Query(description="Count negated, hypothetical and future events too.")] = False,
@@ -353,7 +360,7 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
 
         def compute() -> dict[str, Any]:
             with writer.lock.read():
-                return queries.say_vs_do(cur, a, b, period, all_modalities, start, end, settings.default_modalities)
+                return queries.say_vs_do(cur, a, b, period, all_modalities, start, end, settings.default_modalities, MAX_PERIODS)
 
         return cached(request, m.SayDoOut, compute)
 

@@ -165,7 +165,7 @@ class ActorIndex:
         return list(self.ids.take(pa.array(rows[:limit])).to_pylist())
 
     # --- series -------------------------------------------------------------------------------
-    def series(self, q: Query, period: str) -> list[tuple[dt.date, list[int], float]]:
+    def series(self, q: Query, period: str, max_periods: int | None = None) -> list[tuple[dt.date, list[int], float]]:
         """(period start, counts per quad 1-4, Goldstein sum) per period, empty periods filled, as
         ``readout.dyad_series`` gives them (its ``combined`` tally)."""
         from tealeaves.readout import _periods
@@ -178,7 +178,7 @@ class ActorIndex:
         last = q.end or (self._start_of(int(keys.max()), period) if len(keys) else None)
         if first is None or last is None:
             return []
-        periods = _periods(first, last, period)
+        periods = _periods(first, last, period, max_periods)
         if not periods:
             return []
         base = self._key_of(periods[0], period)

@@ -322,18 +322,19 @@ def document(cur: Any, doc_id: str) -> dict[str, Any]:
 
 def dyad_series(cur: Any, a: str, b: str, period: str, include_all: bool,
                 start: dt.date | None = None, end: dt.date | None = None, index: Any = None,
-                modalities: Sequence[str] | None = None) -> list[dict[str, Any]]:
+                modalities: Sequence[str] | None = None, max_periods: int | None = None) -> list[dict[str, Any]]:
     """Clustered events per period and quad class for the pair, both directions: from the server's
-    index of the clusters table when it can answer, else from ``readout.dyad_series``."""
+    index of the clusters table when it can answer, else from ``readout.dyad_series``. A series
+    of more than ``max_periods`` periods raises InputError before it is built."""
     from tealeaves import readout
     from tealeaves.serve.index import Query, usable
 
     if index is not None and usable([a, b]):
         q = Query(a=a, b=b, start=start, end=end, modalities=readout.counted_modalities(include_all, modalities) or ())
         return [{"period": p.isoformat(), "events": sum(c), "goldstein_mean": round(g / sum(c), 3) if sum(c) else None,
-                 **{name: c[i] for i, name in enumerate(QUAD_NAMES.values())}} for p, c, g in index.series(q, period)]
+                 **{name: c[i] for i, name in enumerate(QUAD_NAMES.values())}} for p, c, g in index.series(q, period, max_periods)]
     points = readout.dyad_series(cur, a, b, period, start.isoformat() if start else None, end.isoformat() if end else None,
-                                 include_all_modalities=include_all, modalities=modalities)
+                                 include_all_modalities=include_all, modalities=modalities, max_periods=max_periods)
     out = []
     for p in points:
         c = p.combined
@@ -344,24 +345,15 @@ def dyad_series(cur: Any, a: str, b: str, period: str, include_all: bool,
     return out
 
 
-PERIOD_DAYS = {"day": 1, "week": 7, "month": 28}
-MAX_POINTS = 5000
-
-
 def say_vs_do(cur: Any, a: str, b: str, period: str, include_all: bool,
-              start: dt.date | None = None, end: dt.date | None = None, modalities: Sequence[str] | None = None) -> dict[str, Any]:
+              start: dt.date | None = None, end: dt.date | None = None, modalities: Sequence[str] | None = None,
+              max_periods: int | None = None) -> dict[str, Any]:
     """``readout.say_vs_do`` as a JSON record, each strongest event with the id of its representative
     stored event so the dashboard can open its article."""
     from tealeaves import readout
 
-    first, last = start, end
-    if first is None or last is None:
-        lo, hi = cur.execute("SELECT min(date), max(date) FROM clusters WHERE date IS NOT NULL").fetchone()
-        first, last = first or lo, last or hi
-    if first and last and (last - first).days // PERIOD_DAYS[period] > MAX_POINTS:
-        raise InputError(f"over {MAX_POINTS} {period}s between {first} and {last}; narrow from/to or use a longer period")
     sd = readout.say_vs_do(cur, a, b, period, start.isoformat() if start else None, end.isoformat() if end else None,
-                           include_all_modalities=include_all, modalities=modalities)
+                           include_all_modalities=include_all, modalities=modalities, max_periods=max_periods)
     out = sd.to_record()
     ids = [e["cluster_id"] for e in out["verbal"] + out["material"]]
     reps = dict(cur.execute("SELECT id, representative FROM clusters WHERE id IN (SELECT unnest(?::VARCHAR[]))",

@@ -1,0 +1,37 @@
+"""A renewed spaCy pipeline (fresh vocabulary, same weights) codes every document as before."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tealeaves import nlp, pipeline
+from tealeaves.settings import load_settings
+
+
+def test_renewing_the_pipeline_changes_no_event(monkeypatch: Any) -> None:
+    settings = load_settings()
+    docs = pipeline.load_demo_documents()[:6]
+
+    def code() -> list[Any]:
+        return [e for coded in pipeline.code_documents(docs, settings) for e in coded.events]
+
+    before = code()
+    assert before  # the demo articles have events to compare
+    old = nlp.load_model(settings.model)
+    monkeypatch.setattr(nlp, "DOC_WINDOW", 2)
+    monkeypatch.setattr(nlp, "RENEW_EVERY", 2)  # a fresh pipeline for every window of two documents
+    after = code()
+    assert nlp.load_model(settings.model) is not old
+    assert after == before
+
+
+def test_entities_come_from_the_pipeline_that_parsed_the_sentences() -> None:
+    settings = load_settings()
+    [doc] = pipeline.load_demo_documents()[:1]
+    from tealeaves import clean
+
+    [(cdoc, sentences)] = list(nlp.parse([clean.clean(doc)], settings.model, defer_entities=True, prefilter=False))
+    nlp.renew_model(settings.model)  # renewed between parsing and NER, as another thread might
+    assert nlp.add_entities(sentences, settings.model) > 0
+    labels = {e.label_ for s in sentences if s.span is not None for e in s.span.ents}
+    assert labels & {"GPE", "PERSON", "ORG", "NORP"}
