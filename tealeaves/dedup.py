@@ -196,7 +196,7 @@ class ReprintDates:
     their LSH bands, as ``link_documents`` finds them) and the last ``recent`` documents asked
     about, which may not be stored yet while a batch is being coded."""
 
-    def __init__(self, con: Any, recent: int = 2048) -> None:
+    def __init__(self, con: Connection, recent: int = 2048) -> None:
         from collections import deque
 
         self.con = con
