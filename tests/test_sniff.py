@@ -86,3 +86,13 @@ def test_plain_text_stays_plain_text(tmp_path: Path) -> None:
     [doc] = docs(list(read([path])))
     assert doc.title == "Talks resume" and doc.text == text
     assert summary(list(read_stdin(io.BytesIO(text.encode())))) == summary([doc])
+
+
+def test_record_dates_are_read_cheaply_and_garbage_is_dropped():
+    from tealeaves.ingest.html import iso_date
+
+    assert iso_date("2016-10-03T08:00:00Z") == "2016-10-03"
+    assert iso_date("Mon, 03 Oct 2016 08:00:00 +0000") == "2016-10-03"
+    assert iso_date("3 October 2016") == "2016-10-03"
+    for junk in ("0" * 63, "x" * 30, "not a date at all, really not", "1234567890123"):
+        assert iso_date(junk) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.utils
 import re
 import threading
 from typing import Any
@@ -32,6 +33,9 @@ def canonical_url(url: object) -> str | None:
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", query, ""))
 
 
+_LONG_NUMBER = re.compile(r"\d{9,}")
+
+
 def iso_date(value: object) -> str | None:
     """YYYY-MM-DD from an ISO-like or free-form date string, or None."""
     if not value:
@@ -39,8 +43,14 @@ def iso_date(value: object) -> str | None:
     s = str(value).strip()
     if len(s) >= 10 and s[4] == "-" and s[7] == "-" and s[:4].isdigit() and s[5:7].isdigit() and s[8:10].isdigit():
         return s[:10]
-    if len(s) > 64:
+    # free-form dates are short and carry a day or year; anything else would only make dateparser
+    # try every language it knows (seconds per value: a request full of such values stalls a server)
+    if len(s) > 40 or not any(c.isdigit() for c in s) or _LONG_NUMBER.search(s):
         return None
+    try:
+        return email.utils.parsedate_to_datetime(s).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
     import dateparser  # type: ignore[import-untyped]
 
     try:
