@@ -70,7 +70,9 @@ def code_into_fresh_store(corpus: str, limit: int | None, workers: int, repeat: 
             if samples is not None and rep.read - seen[0] >= every:
                 seen[0] = rep.read
                 samples.append((rep.read, rss_mb()))
-                print(f"rss after {rep.read} documents: {samples[-1][1]:.0f} MB (load {load()})", flush=True)
+                duck = con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()[0] or 0
+                print(f"rss after {rep.read} documents: {samples[-1][1]:.0f} MB, of which DuckDB buffers {duck / 2**20:.0f} MB "
+                      f"(load {load()})", flush=True)
 
         cpu0 = cpu_seconds()
         t0 = time.perf_counter()

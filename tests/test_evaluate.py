@@ -98,7 +98,7 @@ def test_cli_without_gold_says_so(runner: Any, tmp_path: Path) -> None:
 def test_cli_fails_below_floor_and_writes_report(runner: Any, tmp_path: Path, monkeypatch: Any) -> None:
     from tealeaves.cli import main
 
-    monkeypatch.setattr(ev, "evaluate", lambda gold, settings=None, progress=None: ev.Report(figures={"petr2.coded": 0.5}))
+    monkeypatch.setattr(ev, "evaluate", lambda gold, settings=None, progress=None, **_: ev.Report(figures={"petr2.coded": 0.5}))
     floors = tmp_path / "floors.json"
     floors.write_text(json.dumps({"petr2.coded": {"min": 0.8}}), encoding="utf-8")
     out = tmp_path / "report.json"
