@@ -53,6 +53,8 @@ def connect(path: str | Path = ":memory:", read_only: bool = False) -> Connectio
             con = duckdb.connect(target, read_only=True)
             return con
         con = duckdb.connect(target)
+        if target != ":memory:":
+            _bound_memory(con)
     except duckdb.IOException as exc:
         msg = str(exc)
         if "lock" in msg.lower():
@@ -60,6 +62,18 @@ def connect(path: str | Path = ":memory:", read_only: bool = False) -> Connectio
         raise StoreError(f"cannot open the store {target}: {msg}") from None
     migrate(con)
     return con
+
+
+def _bound_memory(con: Connection) -> None:
+    """DuckDB keeps the pages it has read or written until it reaches its memory limit (80% of the
+    machine by default): cap it, so a process that writes for weeks stays the same size."""
+    from tealeaves.settings import load_settings
+
+    limit = load_settings().store_memory
+    try:
+        con.execute("SET memory_limit = '" + limit.replace("'", "''") + "'")
+    except duckdb.Error as exc:
+        raise StoreError(f"store_memory {limit!r} is not a memory size DuckDB understands (e.g. 256MB, 2GB): {exc}") from None
 
 
 def migrate(con: Connection) -> list[str]:
