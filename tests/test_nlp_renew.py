@@ -35,3 +35,18 @@ def test_entities_come_from_the_pipeline_that_parsed_the_sentences() -> None:
     assert nlp.add_entities(sentences, settings.model) > 0
     labels = {e.label_ for s in sentences if s.span is not None for e in s.span.ents}
     assert labels & {"GPE", "PERSON", "ORG", "NORP"}
+
+
+def test_the_pipeline_is_renewed_when_its_vocabulary_grows(monkeypatch: Any) -> None:
+    settings = load_settings()
+    docs = pipeline.load_demo_documents()[:4]
+    monkeypatch.setattr(nlp, "DOC_WINDOW", 2)
+    monkeypatch.setattr(nlp, "RENEW_EVERY", 0)
+    list(pipeline.code_documents(docs[:2], settings))
+    kept = nlp.load_model(settings.model)
+    monkeypatch.setattr(nlp, "RENEW_STRINGS", 10**9)  # far from the limit: the same pipeline goes on
+    list(pipeline.code_documents(docs, settings))
+    assert nlp.load_model(settings.model) is kept
+    monkeypatch.setattr(nlp, "RENEW_STRINGS", 0)  # any new string is growth: a fresh pipeline
+    list(pipeline.code_documents(docs, settings))
+    assert nlp.load_model(settings.model) is not kept
