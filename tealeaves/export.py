@@ -4,7 +4,8 @@
   cluster, outlet and the original it copies when it comes from a near-duplicate; ``unit="clusters"``
   gives one row per clustered event instead.
 * ``gdelt``: one row per clustered event (asserted and reported only), the 61 columns of the GDELT
-  2.0 Events table in their order and with their names, tab-separated with a header row. Columns
+  2.0 Events table in their order and with their names, then ``Confidence`` (0-100, the cluster's
+  surest mention), tab-separated with a header row. Columns
   tealeaves does not produce (tone, FIPS geography, ethnic and religious codes, ...) are empty.
   NumSources is the count of independent outlets, NumArticles the articles, NumMentions the mentions.
 * ``plover``: one JSON object per line per clustered event (asserted and reported, CAMEO roots 01
@@ -39,6 +40,7 @@ GDELT_COLUMNS = (
     "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code",
     "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
     "DATEADDED", "SOURCEURL",
+    "Confidence",  # not a GDELT Events column: tealeaves' 0-100 confidence, last so the 61 keep their places
 )
 
 # what tealeaves fills in; every other GDELT column is empty
@@ -69,6 +71,7 @@ _GDELT_VALUES = {
     "ActionGeo_Long": "c.lon",
     "DATEADDED": "strftime(c.updated_at, '%Y%m%d%H%M%S')::BIGINT",
     "SOURCEURL": "d.url",
+    "Confidence": "round(100 * c.confidence)::INTEGER",
 }
 
 _EVENTS_SQL = """
@@ -113,7 +116,7 @@ def plover_records(con: Any) -> list[dict[str, Any]]:
         SELECT c.id, c.date, c.source_code, c.target_code, c.cameo, c.plover, c.updated_at, c.location_name, c.lat, c.lon,
                e.text, e.source_text, e.source_sector, e.target_text, e.target_sector, e.coder,
                substr(d.clean_text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS event_text,
-               d.language, d.outlet
+               d.language, d.outlet, c.confidence
         FROM clusters c LEFT JOIN events e ON e.id = c.representative LEFT JOIN documents d ON d.id = e.doc_id
         WHERE c.modality IN ('asserted', 'reported') AND c.plover IS NOT NULL
         ORDER BY c.date NULLS LAST, c.id""")
@@ -148,6 +151,7 @@ def plover_records(con: Any) -> list[dict[str, Any]]:
             "version": "tealeaves",
             "dateCoded": r["updated_at"].date().isoformat() if isinstance(r["updated_at"], dt.datetime) else "",
             "comment": "",
+            "confidence": r["confidence"],  # tealeaves' addition: 0-1, the cluster's surest mention
         })
     return out
 

@@ -28,7 +28,7 @@ EVENT_COLUMNS = (
     "cameo", "root", "quad", "goldstein", "plover", "modality", "date", "date_precision",
     "location_name", "location_country", "lat", "lon", "cited_outlet", "speaker_code",
     "evidence_start", "evidence_end", "rule", "coder",
-    "quote_start", "quote_end", "reporting_verb", "dictionary",
+    "quote_start", "quote_end", "reporting_verb", "dictionary", "confidence", "confidence_model",
 )
 DOCUMENT_COLUMNS = (
     "id", "title", "date", "outlet", "url", "origin", "language", "author", "text", "clean_text",
@@ -92,7 +92,7 @@ def event_row(e: Event) -> tuple[Any, ...]:
         loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
         e.cited_outlet, e.speaker.code if e.speaker else None,
         e.evidence_start, e.evidence_end, e.rule, e.coder,
-        e.quote_start, e.quote_end, e.reporting_verb, e.dictionary,
+        e.quote_start, e.quote_end, e.reporting_verb, e.dictionary, e.confidence, e.confidence_model,
     )
 
 
