@@ -63,6 +63,9 @@ class EventOut(BaseModel):
     title: str | None = None
     outlets: list[str] | None = Field(default=None, description="Outlets reporting the same happening (with ?with_sources=true).")
     independent_outlets: int | None = Field(default=None, description="How many of them reported it on their own (with ?with_sources=true).")
+    confidence: float | None = Field(default=None, description="0-1: how likely the event is right (null: scored before confidence existed).")
+    confidence_model: str | None = Field(default=None, description="The model that scored it, e.g. conf_lr.v1.")
+    review: str | None = Field(default=None, description="An analyst's verdict on it: right or corrected (wrong events are left out).")
 
 
 class EventPage(BaseModel):
@@ -130,6 +133,7 @@ class DyadSeries(BaseModel):
     period: str
     modalities: list[str] | None
     points: list[SeriesPoint]
+    min_confidence: float | None = Field(default=None, description="Clusters scored below this were left out.")
 
 
 class SayDoPoint(BaseModel):

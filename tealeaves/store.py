@@ -173,8 +173,9 @@ def stats(con: Connection) -> dict[str, Any]:
 
 
 def query_events(con: Connection, actor: str | None = None, dyad: tuple[str, str] | None = None,
-                 limit: int = 50, modalities: Sequence[str] | None = None) -> list[dict[str, Any]]:
-    """Events, newest first. ``actor`` and dyad codes match by prefix ("RUS" matches RUSGOV)."""
+                 limit: int = 50, modalities: Sequence[str] | None = None, min_confidence: float = 0.0) -> list[dict[str, Any]]:
+    """Events, newest first. ``actor`` and dyad codes match by prefix ("RUS" matches RUSGOV); events
+    scored below ``min_confidence`` are left out (unscored ones stay)."""
     where: list[str] = []
     params: list[Any] = []
     if actor:
@@ -187,6 +188,9 @@ def query_events(con: Connection, actor: str | None = None, dyad: tuple[str, str
     if modalities:
         where.append("modality IN (SELECT unnest(?))")
         params.append(list(modalities))
+    if min_confidence > 0:
+        where.append("coalesce(confidence, 1.0) >= ?")
+        params.append(float(min_confidence))
     sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY date DESC NULLS LAST, doc_id, sentence LIMIT ?"
     params.append(int(limit))
     cur = con.execute(sql, params)

@@ -93,3 +93,73 @@ def test_store_and_clusters_keep_the_confidence(con: Any) -> None:
          event("d1", 1, "FRA", "042", "RUS", "2020-01-01", confidence=0.3)])
     assert sorted(r[0] for r in con.execute("SELECT confidence FROM events").fetchall()) == [0.3, 0.8]
     assert con.execute("SELECT confidence FROM clusters").fetchall() == [(0.8,)]
+
+
+# ---- thresholds ---------------------------------------------------------------------------------
+def _scored_store(path: Path) -> Any:
+    """A file store: FRA-RUS events a week apart, sure (0.9) and unsure (0.2)."""
+    con = store.connect(path)
+    put(con, [doc_row("s1", "Sure\n\nx.", "2020-01-06", "Wire"), doc_row("u1", "Unsure\n\ny.", "2020-01-13", "Ledger")],
+        [event("s1", 0, "FRAGOV", "042", "RUSGOV", "2020-01-06", confidence=0.9),
+         event("u1", 0, "RUSGOV", "112", "FRAGOV", "2020-01-13", confidence=0.2)])
+    return con
+
+
+def test_cli_thresholds_filter_what_is_read(tmp_path: Path, runner: Any) -> None:
+    from tealeaves.cli import main
+
+    db = tmp_path / "s.duckdb"
+    _scored_store(db).close()
+    every = runner.invoke(main, ["dyad", "FRA", "RUS", "--db", str(db), "--format", "json", "--from", "2020-01-06", "--to", "2020-01-19"])
+    sure = runner.invoke(main, ["dyad", "FRA", "RUS", "--db", str(db), "--format", "json", "--from", "2020-01-06", "--to", "2020-01-19",
+                                "--min-confidence", "0.5"])
+    assert every.exit_code == sure.exit_code == 0, every.output + sure.output
+    count = lambda out: sum(p["verbal_cooperation"] + p["verbal_conflict"] for p in json.loads(out)["points"])  # noqa: E731
+    assert (count(every.output), count(sure.output)) == (2, 1)
+    for fmt in ("csv", "gdelt"):
+        out = tmp_path / f"x.{fmt}"
+        res = runner.invoke(main, ["export", "--format", fmt, "-o", str(out), "--db", str(db), "--min-confidence", "0.5"])
+        assert res.exit_code == 0 and res.output.startswith("wrote 1 rows"), res.output
+    assert "\t90" in (tmp_path / "x.gdelt").read_text().splitlines()[1] + "\t"  # Confidence 0-100, last column
+    res = runner.invoke(main, ["events", "--db", str(db), "--min-confidence", "0.95"])
+    assert res.exit_code == 0 and "0 events" in res.output
+    bad = runner.invoke(main, ["events", "--db", str(db), "--min-confidence", "1.5"])
+    assert bad.exit_code != 0
+    png = tmp_path / "d.png"
+    assert runner.invoke(main, ["plot", "dyad", "FRA", "RUS", "-o", str(png), "--db", str(db), "--min-confidence", "0.5"]).exit_code == 0
+
+
+def test_code_command_leaves_out_unsure_events(runner: Any, tmp_path: Path) -> None:
+    from tealeaves.cli import main
+
+    text = tmp_path / "t.txt"
+    text.write_text("Talks in Paris\n\nThe French foreign minister met Chinese officials in Paris on Monday.\n")
+    every = runner.invoke(main, ["code", str(text), "--date", "2020-01-06"])
+    none = runner.invoke(main, ["code", str(text), "--date", "2020-01-06", "--min-confidence", "1"])
+    assert every.exit_code == none.exit_code == 0
+    assert every.output.strip() and all("confidence" in json.loads(line) for line in every.output.splitlines())
+    assert none.output.strip() == ""
+
+
+def test_api_thresholds_and_the_settings_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fastapi.testclient import TestClient
+
+    from tealeaves.serve import create_app
+    from tealeaves.settings import load_settings
+
+    con = _scored_store(tmp_path / "a.duckdb")
+    with TestClient(create_app(con), raise_server_exceptions=False) as c:
+        assert len(c.get("/api/events?dyad=FRA,RUS").json()["items"]) == 2
+        items = c.get("/api/events?dyad=FRA,RUS&min_confidence=0.5").json()["items"]
+        assert [i["confidence"] for i in items] == [0.9] and items[0]["confidence_model"] == "test"
+        q = "period=week&start=2020-01-06&end=2020-01-19"
+        assert sum(p["events"] for p in c.get(f"/api/dyads/FRA/RUS/series?{q}").json()["points"]) == 2
+        series = c.get(f"/api/dyads/FRA/RUS/series?{q}&min_confidence=0.5").json()
+        assert sum(p["events"] for p in series["points"]) == 1 and series["min_confidence"] == 0.5
+        saydo = c.get("/api/dyads/FRA/RUS/saydo?period=week&from=2020-01-06&to=2020-01-19&min_confidence=0.5").json()
+        assert sum(p["verbal_conflict"] for p in saydo["points"]) == 0
+        assert c.get("/api/events?min_confidence=2").status_code == 422
+    with TestClient(create_app(con, settings=load_settings(min_confidence=0.5)), raise_server_exceptions=False) as c:
+        assert len(c.get("/api/events?dyad=FRA,RUS").json()["items"]) == 1  # the project default applies
+        assert len(c.get("/api/events?dyad=FRA,RUS&min_confidence=0").json()["items"]) == 2
+    con.close()

@@ -48,6 +48,7 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {**ERRORS, 401: {"model": m.Erro
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
          413: "too_large", 422: "invalid_request", 500: "server_error", 503: "unavailable"}
 CODE_RE = r"^[A-Za-z0-9]{1,32}$"
+MIN_CONFIDENCE_HELP = "Leave out events scored below this confidence, 0-1 (default: the server's min_confidence setting)."
 
 
 class ApiError(Exception):
@@ -206,6 +207,9 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
             cache.put(key, body)
         return Response(body, media_type="application/json")
 
+    def _threshold(value: float | None) -> float:
+        return settings.min_confidence if value is None else value
+
     def index_of(table: str) -> Any:
         return indexes.get(table, writer.generation) if indexes is not None else None
     app.add_middleware(BodyLimit)
@@ -286,6 +290,7 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
         cursor: Annotated[str | None, Query(max_length=600, description="next_cursor from the previous page.")] = None,
         with_sources: Annotated[bool, Query(description="Add each event's outlets and independent-source count.")] = False,
+        min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description=MIN_CONFIDENCE_HELP)] = None,
     ) -> Response:
         pair = None
         if dyad:
@@ -294,7 +299,7 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
                 raise InputError("dyad needs two actor codes separated by a comma, e.g. USA,RUS")
             pair = (parts[0], parts[1])
         f = queries.EventFilter(actor=actor, dyad=pair, code=code, root=root, quad=quad, modalities=_modalities(modality),
-                                start=start, end=end, outlet=outlet, q=q)
+                                start=start, end=end, outlet=outlet, q=q, min_confidence=_threshold(min_confidence))
 
         def compute() -> dict[str, Any]:
             items, nxt = queries.list_events(cur, f, limit, cursor, index_of("events"))
@@ -322,16 +327,19 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
         start: dt.date | None = None,
         end: dt.date | None = None,
         all_modalities: Annotated[bool, Query(description="Count negated, hypothetical and future events too.")] = False,
+        min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description=MIN_CONFIDENCE_HELP)] = None,
     ) -> Response:
         """Clustered events (one per happening, however many articles report it) per period."""
         _check_range(start, end, period)
         mods = None if all_modalities else list(settings.default_modalities)
+        threshold = _threshold(min_confidence)
 
         def compute() -> dict[str, Any]:
             with writer.lock.read():
                 points = queries.dyad_series(cur, a, b, period, all_modalities, start, end, index_of("clusters"),
-                                             settings.default_modalities)
-            return {"a": a.upper(), "b": b.upper(), "period": period, "modalities": mods, "points": points}
+                                             settings.default_modalities, threshold)
+            return {"a": a.upper(), "b": b.upper(), "period": period, "modalities": mods, "points": points,
+                    "min_confidence": threshold}
 
         return cached(request, m.DyadSeries, compute)
 
@@ -345,6 +353,7 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
         start: Annotated[dt.date | None, Query(alias="from", description="First date (inclusive).")] = None,
         end: Annotated[dt.date | None, Query(alias="to", description="Last date (inclusive).")] = None,
         all_modalities: Annotated[bool, Query(description="Count negated, hypothetical and future events too.")] = False,
+        min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description=MIN_CONFIDENCE_HELP)] = None,
     ) -> Response:
         """Say versus do: the verbal and material tracks, the contact line (consultations, visits,
         meetings, negotiations) against the rhetoric line (demands, accusations, threats, cuts in
@@ -353,7 +362,8 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
 
         def compute() -> dict[str, Any]:
             with writer.lock.read():
-                return queries.say_vs_do(cur, a, b, period, all_modalities, start, end, settings.default_modalities)
+                return queries.say_vs_do(cur, a, b, period, all_modalities, start, end, settings.default_modalities,
+                                         _threshold(min_confidence))
 
         return cached(request, m.SayDoOut, compute)
 
@@ -364,9 +374,10 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
 
     @app.get("/api/network", response_model=m.NetworkOut, responses=ERRORS, tags=["actors"])
     def network(request: Request, cur: Cur, start: dt.date | None = None, end: dt.date | None = None,
-                limit: Annotated[int, Query(ge=1, le=200)] = 40, all_modalities: bool = False) -> Response:
+                limit: Annotated[int, Query(ge=1, le=200)] = 40, all_modalities: bool = False,
+                min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description=MIN_CONFIDENCE_HELP)] = None) -> Response:
         mods = None if all_modalities else list(settings.default_modalities)
-        return cached(request, m.NetworkOut, lambda: queries.network(cur, start, end, mods, limit, names))
+        return cached(request, m.NetworkOut, lambda: queries.network(cur, start, end, mods, limit, names, _threshold(min_confidence)))
 
     @app.get("/api/stats", response_model=m.StatsOut, responses=ERRORS, tags=["stats"])
     def get_stats(request: Request, cur: Cur) -> Response:
