@@ -93,9 +93,9 @@ def code_clean_documents(docs: Iterable[Document], settings: Settings, resolver:
     """Clean, parse, resolve and code each document; yields the cleaned document (mention offsets
     refer to its text) with its events."""
     from tealeaves import clean, nlp
-    from tealeaves.coding.coder import get_coder
+    from tealeaves import registry
 
-    coder = get_coder(settings.coder)
+    coder = registry.coder(settings)
     for cdoc, sentences in nlp.parse((clean.clean(d) for d in docs), settings.model, settings.batch_size, settings.prefilter,
                                      user_actors=settings.user_actors_path):
         mentions = resolver.resolve_document(cdoc, sentences)
@@ -468,10 +468,24 @@ def score_wire(path: Path, corpus: Path | None, settings: Settings, resolver: An
     for half, figs in wire.score(items, coded).items():
         for k, v in figs.items():
             report.figures[f"wire.{half}.{k}"] = v
+    score_confidence(items, coded, settings, report)
     second = path.with_name("second-reading.jsonl")
     if second.is_file():
         for k, v in wire.agreement(items, wire.read_gold(second)).items():
             report.figures[f"wire.agreement.{k}"] = v
+
+
+def score_confidence(items: list[Any], coded: dict[str, list[Event]], settings: Settings, report: Report) -> None:
+    """Calibration of the events' confidence per half of an event gold file (``tealeaves.calibration``):
+    ``confidence.ece`` on the check half, and precision and kept right events at the threshold (the
+    settings' ``min_confidence``, else the model's suggested one)."""
+    from tealeaves import calibration, registry
+
+    rows = [r for i in items for r in calibration.wire_labels(i, coded.get(i.id, []), [{}] * len(coded.get(i.id, [])))]
+    threshold = settings.min_confidence or registry.confidence_model(settings).threshold
+    figs, details = calibration.figures(rows, threshold)
+    report.figures.update(figs)
+    report.details["confidence"] = details
 
 
 def evaluate_file(gold: str | Path, corpus: str | Path | None = None, settings: Settings | None = None,
