@@ -243,3 +243,22 @@ class IngestResult(BaseModel):
     failed: int
     ids: list[str]
     problems: list[str]
+
+
+class ReviewIn(Strict):
+    verdict: str = Field(pattern="^(right|wrong|corrected)$", description="right, wrong, or corrected (give cameo, source or target).")
+    cameo: str | None = Field(default=None, max_length=8, description="The right CAMEO code (corrected).")
+    source: str | None = Field(default=None, max_length=32, description="The right source actor code; empty for none (corrected).")
+    target: str | None = Field(default=None, max_length=32, description="The right target actor code; empty for none (corrected).")
+    author: str | None = Field(default=None, max_length=100, description="Who made the correction.")
+
+
+class CorrectionOut(BaseModel):
+    id: str
+    event_id: str
+    doc_id: str
+    verdict: str = Field(description="right, wrong or corrected (a correction that changes nothing is stored as right).")
+    before: dict[str, Any] = Field(description="The event as coded: cameo, source, target, confidence.")
+    after: dict[str, Any] | None = Field(description="What it became (corrected only): cameo, source, target.")
+    author: str | None
+    made_at: str

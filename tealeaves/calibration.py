@@ -146,7 +146,7 @@ def _matrix(rows: Sequence[Labelled], names: Sequence[str]) -> Any:
     return np.array([[r.features.get(n, 0.0) for n in names] for r in rows], dtype=float)
 
 
-def fit(rows: Sequence[Labelled], name: str = MODEL_NAME, calibrate_on: str = "wire", c: float = 1.0,
+def fit(rows: Sequence[Labelled], name: str = MODEL_NAME, calibrate_on: str | None = "wire", c: float = 1.0,
         folds: int = 5) -> Model:
     """A confidence model fitted on the tuning-half rows (scikit-learn is needed here, not to score).
 
@@ -170,7 +170,7 @@ def fit(rows: Sequence[Labelled], name: str = MODEL_NAME, calibrate_on: str = "w
         return LogisticRegression(C=c, max_iter=2000).fit(x[mask], y[mask], sample_weight=w[mask])
 
     calib = np.array([r.source == calibrate_on for r in train]) if any(r.source == calibrate_on for r in train) \
-        else np.ones(len(train), dtype=bool)
+        else np.ones(len(train), dtype=bool)  # None (or a source not there): calibrate on every row
     fold = np.array([int(hashlib.sha1(r.item.encode()).hexdigest()[:8], 16) % folds for r in train])
     logits = np.zeros(len(train))
     for k in range(folds):
@@ -195,6 +195,28 @@ def fit(rows: Sequence[Labelled], name: str = MODEL_NAME, calibrate_on: str = "w
             "regularization_c": c, "calibrated_on": calibrate_on, "folds": folds,
             "out_of_fold": {"ece": ece(reliability(oof, oof_right)), "auc": _auc(oof, oof_right)}}
     return Model(name, weights, model.intercept, model.scale, model.shift, threshold, info)
+
+
+def refit(gold: Sequence[str | Path], output: str | Path, corpus: str | Path | None = None, all_items: bool = False,
+          settings: Settings | None = None, say: Callable[[str], None] = lambda s: None) -> tuple[Model, str]:
+    """Fit a model on event gold files (a user's exported corrections) and write it to ``output``;
+    returns it with a report of its calibration (on the check half, unless ``all_items``)."""
+    from dataclasses import replace
+
+    rows = collect(gold, corpus, None, settings, say)
+    if all_items:
+        rows = [replace(r, half="tune") for r in rows]
+    digest = hashlib.sha1(b"".join(Path(g).read_bytes() for g in gold)).hexdigest()[:8]
+    model = fit(rows, f"conf_lr.user-{digest}", calibrate_on=None)
+    model.write(output)
+    scored = [replace(r, confidence=model.probability(r.features)) for r in rows]
+    figs, details = figures(scored, model.threshold)
+    half = "check" if "check" in details else "tune"
+    lines = [f"{len(rows)} events ({sum(r.right for r in rows)} right) from {len(gold)} gold file(s); "
+             f"fitted on the {'whole' if all_items else 'tuning half'}", f"reliability, {half} half:",
+             render_reliability(details[half]["reliability"])]
+    lines += [f"{k:45s} {v}" for k, v in figs.items()]
+    return model, "\n".join(lines)
 
 
 def _auc(probs: Sequence[float], right: Sequence[bool]) -> float:
@@ -322,4 +344,4 @@ def plot_curve(points: Sequence[dict[str, float]], path: str | Path, title: str 
 
 
 __all__ = ["Labelled", "class_labels", "code_with_features", "collect", "curve", "ece", "figures", "fit", "pair_labels",
-           "petr_labels", "plot_curve", "reliability", "render_reliability", "suggest_threshold", "wire_labels"]
+           "petr_labels", "plot_curve", "refit", "reliability", "render_reliability", "suggest_threshold", "wire_labels"]

@@ -4,7 +4,8 @@ Ids are content hashes, so writing a document that is already there replaces it 
 events) in one transaction: the store never holds a half-written document.
 
 Tables (see ``tealeaves/migrations/*.sql``): ``documents``, ``events``, ``schema_migrations``
-and the tables later stages add through their own migration files.
+and the tables later stages add through their own migration files. Writing a document applies
+the analyst's ``corrections`` of its events again (``tealeaves.corrections``).
 """
 
 from __future__ import annotations
@@ -116,6 +117,10 @@ def write(con: Connection, docs: Sequence[tuple[Any, ...]], events: Iterable[Eve
             con.execute("DELETE FROM documents WHERE id IN (SELECT unnest(?))", [ids])
         _insert(con, "documents", DOCUMENT_COLUMNS, docs)
         _insert(con, "events", EVENT_COLUMNS, _unique(ev_rows))
+        if ids:
+            from tealeaves.corrections import apply
+
+            apply(con, ids)  # an analyst's corrections outlive a re-code
         con.execute("COMMIT")
     except duckdb.Error as exc:
         con.execute("ROLLBACK")
@@ -225,6 +230,10 @@ def write_event_table(con: Connection, events: Any, documents: Any = None) -> No
                 con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _tl_table")
             finally:
                 con.unregister("_tl_table")
+        if doc_ids:
+            from tealeaves.corrections import apply
+
+            apply(con, doc_ids)
         con.execute("COMMIT")
     except duckdb.Error as exc:
         con.execute("ROLLBACK")

@@ -367,6 +367,21 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
 
         return cached(request, m.SayDoOut, compute)
 
+    @app.get("/api/review", response_model=m.EventPage, responses=ERRORS, tags=["review"])
+    def review_queue(
+        request: Request,
+        cur: Cur,
+        a: Annotated[str, Query(pattern=CODE_RE, description="First actor code of the pair.")],
+        b: Annotated[str, Query(pattern=CODE_RE, description="Second actor code of the pair.")],
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
+    ) -> Response:
+        """The pair's unreviewed events in the period, least sure first: the analyst's review queue."""
+        _check_range(start, end, "week")
+        return cached(request, m.EventPage, lambda: {"items": queries.review_queue(cur, a, b, start, end, settings.default_modalities, limit),
+                                                     "next_cursor": None, "limit": limit})
+
     @app.get("/api/actors", response_model=m.ActorList, responses=ERRORS, tags=["actors"])
     def list_actors(request: Request, cur: Cur, q: Annotated[str | None, Query(max_length=100)] = None,
                     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20) -> Response:
@@ -398,5 +413,20 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
         if len(docs) > 1000:
             raise ApiError(413, "at most 1000 documents per request")
         return writer.write_records([d.model_dump(exclude_none=True) for d in docs])
+
+    @app.post("/api/events/{event_id}/review", response_model=m.CorrectionOut, responses=WRITE_ERRORS, tags=["review"],
+              dependencies=[Depends(require_token)])
+    def review_event(event_id: Annotated[str, Path(max_length=128)], body: m.ReviewIn) -> dict[str, Any]:
+        """Mark an event right or wrong, or correct its code, source or target; needs the token. The
+        correction is stored and overrides the coder in counts, charts and exports."""
+        from tealeaves import corrections
+
+        with writer.lock.write():
+            try:
+                out = corrections.correct(con, event_id, body.verdict, body.cameo, body.source, body.target, body.author)
+            except corrections.NoSuchEvent as exc:
+                raise ApiError(404, str(exc)) from None
+            writer.generation += 1
+        return out
 
     return app

@@ -21,7 +21,7 @@ EVENT_SELECT = (
     "e.id, e.doc_id, e.sentence, e.text, e.source_text, e.source_code, e.source_country, e.source_sector, "
     "e.target_text, e.target_code, e.target_country, e.target_sector, e.cameo, e.root, e.quad, e.goldstein, "
     "e.plover, e.modality, e.date, e.date_precision, e.location_name, e.cited_outlet, e.speaker_code, "
-    "e.evidence_start, e.evidence_end, e.rule, e.coder, e.confidence, e.confidence_model"
+    "e.evidence_start, e.evidence_end, e.rule, e.coder, e.confidence, e.confidence_model, e.review"
 )
 NO_DATE = dt.date(1, 1, 1)  # sorts undated events last in newest-first order
 
@@ -377,6 +377,16 @@ def say_vs_do(cur: Any, a: str, b: str, period: str, include_all: bool,
     counted = readout.counted_modalities(include_all, modalities)
     out["modalities"] = None if counted is None else list(counted)
     return out
+
+
+def review_queue(cur: Any, a: str, b: str, start: dt.date | None, end: dt.date | None, modalities: Sequence[str] | None,
+                 limit: int) -> list[dict[str, Any]]:
+    """The pair's events in the period that nobody has reviewed yet, least sure first."""
+    where, params = _where(EventFilter(dyad=(a, b), start=start, end=end, modalities=tuple(modalities or ())))
+    where.append("e.review IS NULL")
+    sql = (f"SELECT {EVENT_SELECT} FROM events e WHERE " + " AND ".join(where)
+           + " ORDER BY coalesce(e.confidence, 1.0), e.date, e.id LIMIT ?")
+    return [event_record(r) for r in _with_documents(cur, _rows(cur.execute(sql, params + [limit])))]
 
 
 def actor_names() -> dict[str, str]:
