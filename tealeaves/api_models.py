@@ -219,6 +219,7 @@ class StatsOut(BaseModel):
     by_quad: dict[str, int]
     top_dyads: list[DyadOut]
     writable: bool = Field(description="Whether POST /api/documents is enabled (a token is configured).")
+    min_confidence: float | None = Field(default=None, description="The server's default confidence threshold (0-1).")
 
 
 class DocumentIn(Strict):

@@ -400,6 +400,7 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
             out = queries.stats(cur)
             out["by_modality"] = {str(k): v for k, v in out["by_modality"].items()}
             out["writable"] = bool(token)
+            out["min_confidence"] = settings.min_confidence
             return out
 
         return cached(request, m.StatsOut, compute)
