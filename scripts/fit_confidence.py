@@ -16,7 +16,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from tealeaves import calibration
+from tealeaves import calibration, evaluate
 from tealeaves.coding.confidence import MODEL_NAME, Model
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +40,9 @@ def main() -> int:
     if args.from_rows:
         rows = [calibration.Labelled(**json.loads(line)) for line in open(args.from_rows, encoding="utf-8")]
     else:
-        rows = calibration.collect([args.gold], corpus, shared / "data" / "gold", say=lambda s: print(s, file=sys.stderr))
+        say = lambda s: print(s, file=sys.stderr)  # noqa: E731
+        rows = calibration.collect([args.gold], corpus, say=say, source="wire")
+        rows += evaluate.confidence_rows(shared / "data" / "gold", say=say, conflibert=args.conflibert_weight > 0)
     if args.rows:
         with open(args.rows, "w", encoding="utf-8") as fh:
             for r in rows:

@@ -86,10 +86,9 @@ def petr_labels(sent_id: str, expected: Sequence[tuple[str, str, str]], events: 
             for e, f, ok in zip(events, feats, pair_labels(gold, events))]
 
 
-def class_labels(sent_id: str, gold_class: int, events: Sequence[Event], feats: Sequence[dict[str, float]]) -> list[Labelled]:
-    from tealeaves.evaluate import class_of_root
-
-    return [Labelled(sent_id, half_of(sent_id), "conflibert", class_of_root(e.root) == gold_class, e.modality in COUNTED,
+def class_labels(sent_id: str, gold_class: int, events: Sequence[Event], feats: Sequence[dict[str, float]],
+                 class_of: Callable[[str], int]) -> list[Labelled]:
+    return [Labelled(sent_id, half_of(sent_id), "conflibert", class_of(e.root) == gold_class, e.modality in COUNTED,
                      e.confidence, f) for e, f in zip(events, feats)]
 
 
@@ -105,11 +104,11 @@ def code_with_features(docs: Iterable[Document], settings: Settings) -> Iterator
         yield cdoc.document.id, events, document_features(events, cdoc, sentences)
 
 
-def collect(event_gold: Sequence[str | Path] = (), corpus: str | Path | None = None, gold_dir: str | Path | None = None,
-            settings: Settings | None = None, say: Callable[[str], None] = lambda s: None) -> list[Labelled]:
-    """Labelled events from event gold files (``docs/annotation.md`` format) and, when ``gold_dir``
-    is given, from its PETR-2 and ConfliBERT files."""
-    from tealeaves import evaluate as ev
+def collect(event_gold: Sequence[str | Path] = (), corpus: str | Path | None = None, settings: Settings | None = None,
+            say: Callable[[str], None] = lambda s: None, source: str | None = None) -> list[Labelled]:
+    """Labelled events from event gold files (``docs/annotation.md`` format), each row's source
+    named ``source`` (else its file's name). The shared gold folder's PETR-2 and ConfliBERT files
+    are read by ``tealeaves.evaluate.confidence_rows``."""
     from tealeaves import evaluate_wire as wire
 
     settings = settings or load_settings()
@@ -118,24 +117,8 @@ def collect(event_gold: Sequence[str | Path] = (), corpus: str | Path | None = N
         items = wire.attach_text(wire.read_gold(path), corpus)
         say(f"coding {len(items)} items of {path} ...")
         by_id = {i.id: i for i in items}
-        name = "wire" if gold_dir is not None else Path(path).stem
         for doc_id, events, feats in code_with_features(wire.documents(items), settings):
-            rows += wire_labels(by_id[doc_id], events, feats, name)
-    if gold_dir is not None:
-        base = Path(gold_dir)
-        if (base / ev.PETR2).exists():
-            sents = ev.read_petr2(base / ev.PETR2)
-            say(f"coding {len(sents)} PETR-2 sentences ...")
-            docs = [Document(id=s.id, text=s.text, date=s.date) for s in sents]
-            by_sid = {s.id: s for s in sents}
-            for doc_id, events, feats in code_with_features(docs, settings):
-                rows += petr_labels(doc_id, by_sid[doc_id].expected, events, feats)
-        if SOURCE_WEIGHT.get("conflibert", 0.0) > 0 and (base / ev.CONFLIBERT_CLASS).exists():
-            cb = ev.read_conflibert(base / ev.CONFLIBERT_CLASS)
-            say(f"coding {len(cb)} ConfliBERT sentences ...")
-            docs = [Document(id=f"cb{i}", text=t) for i, (t, _) in enumerate(cb)]
-            for doc_id, events, feats in code_with_features(docs, settings):
-                rows += class_labels(doc_id, cb[int(doc_id[2:])][1], events, feats)
+            rows += wire_labels(by_id[doc_id], events, feats, source or Path(path).stem)
     return rows
 
 
@@ -203,7 +186,7 @@ def refit(gold: Sequence[str | Path], output: str | Path, corpus: str | Path | N
     returns it with a report of its calibration (on the check half, unless ``all_items``)."""
     from dataclasses import replace
 
-    rows = collect(gold, corpus, None, settings, say)
+    rows = collect(gold, corpus, settings, say)
     if all_items:
         rows = [replace(r, half="tune") for r in rows]
     digest = hashlib.sha1(b"".join(Path(g).read_bytes() for g in gold)).hexdigest()[:8]

@@ -4,8 +4,9 @@ Each correction is a row of ``corrections`` (the event as coded, what it became,
 latest correction of an event overrides the coder's output in the ``events`` table itself, so
 counts, charts and exports read it with no extra join: a wrong event is removed; a right or
 corrected one keeps its id, takes the new code and actors, is marked in ``events.review`` and
-scored 1. ``store.write`` calls ``apply`` for the documents it writes, so a re-code (``ingest
---recode``) brings the corrections back for the events it codes again.
+scored 1. A correction stores every column it sets (``after``), so ``store.apply_corrections``
+needs nothing but SQL; ``store.write`` runs it for the documents it writes, so a re-code
+(``ingest --recode``) brings the corrections back for the events it codes again.
 
 ``export_gold`` writes the corrected documents as event gold (``docs/annotation.md``), so a user's
 judgements can score the coder (``tealeaves evaluate --gold``) and refit the confidence model.
@@ -44,18 +45,11 @@ def _actor(code: str | None) -> dict[str, Any]:
     return {"code": c, "country": country, "sector": c[3:6] or None}
 
 
-def _latest(con: Connection, where: str, params: list[Any]) -> list[dict[str, Any]]:
-    cur = con.execute(
-        f"""SELECT * FROM corrections WHERE {where}
-            QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY made_at DESC, id DESC) = 1""", params)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, r)) for r in cur.fetchall()]
-
-
 def correct(con: Connection, event_id: str, verdict: str, cameo: str | None = None, source: str | None = None,
             target: str | None = None, author: str | None = None, now: dt.datetime | None = None) -> dict[str, Any]:
     """Record one correction and apply it (with the readout of its document); returns the correction.
     ``cameo``, ``source`` and ``target`` are the new values for ``corrected`` ("" clears an actor)."""
+    from tealeaves import store
     from tealeaves.cluster import update_readout
 
     if verdict not in VERDICTS:
@@ -76,6 +70,13 @@ def correct(con: Connection, event_id: str, verdict: str, cameo: str | None = No
                  "target": _actor(target)["code"] if target is not None else old_tgt}
         if after == {"cameo": old_cameo, "source": old_src, "target": old_tgt}:
             verdict, after = "right", None
+        else:
+            info = ontology.lookup(new_cameo)
+            s, t = _actor(after["source"]), _actor(after["target"])
+            after["columns"] = {"cameo": new_cameo, "root": info.root, "quad": info.quad, "goldstein": info.goldstein,
+                                "plover": info.plover, "source_code": s["code"], "source_country": s["country"],
+                                "source_sector": s["sector"], "target_code": t["code"], "target_country": t["country"],
+                                "target_sector": t["sector"]}
     elif verdict == "right":
         after = None
     when = now or dt.datetime.now()
@@ -84,43 +85,15 @@ def correct(con: Connection, event_id: str, verdict: str, cameo: str | None = No
     try:
         con.execute("INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     [cid, event_id, doc_id, verdict, json.dumps(before), json.dumps(after) if after else None, author, when])
-        apply(con, [doc_id])
+        store.apply_corrections(con, [doc_id])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
     update_readout(con, [doc_id])  # its own transaction (DuckDB has no nested ones)
-    return {"id": cid, "event_id": event_id, "doc_id": doc_id, "verdict": verdict, "before": before, "after": after,
+    shown = {k: v for k, v in after.items() if k != "columns"} if after else None
+    return {"id": cid, "event_id": event_id, "doc_id": doc_id, "verdict": verdict, "before": before, "after": shown,
             "author": author, "made_at": when.isoformat()}
-
-
-def apply(con: Connection, doc_ids: Sequence[str]) -> int:
-    """Apply the latest correction of every stored event of these documents (inside the caller's
-    transaction); returns how many events it changed or removed."""
-    if not doc_ids:
-        return 0
-    latest = _latest(con, "doc_id IN (SELECT unnest(?))", [list(doc_ids)])
-    changed = 0
-    for c in latest:
-        eid = c["event_id"]
-        if c["verdict"] == "wrong":
-            changed += len(con.execute("DELETE FROM events WHERE id = ? RETURNING id", [eid]).fetchall())
-            continue
-        if c["verdict"] == "right":
-            changed += len(con.execute("UPDATE events SET review = 'right', confidence = 1.0 WHERE id = ? RETURNING id",
-                                       [eid]).fetchall())
-            continue
-        after = json.loads(c["after"])
-        info = ontology.lookup(after["cameo"])
-        s, t = _actor(after["source"]), _actor(after["target"])
-        changed += len(con.execute(
-            """UPDATE events SET cameo = ?, root = ?, quad = ?, goldstein = ?, plover = ?,
-                   source_code = ?, source_country = ?, source_sector = ?, target_code = ?, target_country = ?, target_sector = ?,
-                   review = 'corrected', confidence = 1.0
-               WHERE id = ? RETURNING id""",
-            [after["cameo"], info.root, info.quad, info.goldstein, info.plover, s["code"], s["country"], s["sector"],
-             t["code"], t["country"], t["sector"], eid]).fetchall())
-    return changed
 
 
 def listing(con: Connection) -> list[dict[str, Any]]:
@@ -161,4 +134,4 @@ def export_gold(con: Connection, path: str | Path) -> int:
     return len(items)
 
 
-__all__ = ["VERDICTS", "NoSuchEvent", "apply", "correct", "export_gold", "gold_items", "listing"]
+__all__ = ["VERDICTS", "NoSuchEvent", "correct", "export_gold", "gold_items", "listing"]

@@ -488,6 +488,31 @@ def score_confidence(items: list[Any], coded: dict[str, list[Event]], settings: 
     report.details["confidence"] = details
 
 
+def confidence_rows(gold: str | Path, settings: Settings | None = None, say: Callable[[str], None] = lambda s: None,
+                    conflibert: bool = False) -> list[Any]:
+    """Labelled events (``tealeaves.calibration.Labelled``) from the shared gold folder's PETR-2
+    sentences and, when ``conflibert``, its ConfliBERT class file, for fitting the confidence model."""
+    from tealeaves import calibration
+
+    settings = settings or load_settings()
+    base = Path(gold)
+    rows: list[Any] = []
+    if (base / PETR2).exists():
+        sents = read_petr2(base / PETR2)
+        say(f"coding {len(sents)} PETR-2 sentences ...")
+        by_id = {s.id: s for s in sents}
+        docs = [Document(id=s.id, text=s.text, date=s.date) for s in sents]
+        for doc_id, events, feats in calibration.code_with_features(docs, settings):
+            rows += calibration.petr_labels(doc_id, by_id[doc_id].expected, events, feats)
+    if conflibert and (base / CONFLIBERT_CLASS).exists():
+        cb = read_conflibert(base / CONFLIBERT_CLASS)
+        say(f"coding {len(cb)} ConfliBERT sentences ...")
+        docs = [Document(id=f"cb{i}", text=t) for i, (t, _) in enumerate(cb)]
+        for doc_id, events, feats in calibration.code_with_features(docs, settings):
+            rows += calibration.class_labels(doc_id, cb[int(doc_id[2:])][1], events, feats, class_of_root)
+    return rows
+
+
 def evaluate_file(gold: str | Path, corpus: str | Path | None = None, settings: Settings | None = None,
                   resolver: Any = None) -> Report:
     """Score the coder on one event gold file (a user's corrections, or the wire-news gold)."""

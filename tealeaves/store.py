@@ -118,13 +118,41 @@ def write(con: Connection, docs: Sequence[tuple[Any, ...]], events: Iterable[Eve
         _insert(con, "documents", DOCUMENT_COLUMNS, docs)
         _insert(con, "events", EVENT_COLUMNS, _unique(ev_rows))
         if ids:
-            from tealeaves.corrections import apply
-
-            apply(con, ids)  # an analyst's corrections outlive a re-code
+            apply_corrections(con, ids)  # an analyst's corrections outlive a re-code
         con.execute("COMMIT")
     except duckdb.Error as exc:
         con.execute("ROLLBACK")
         raise StoreError(f"could not write to the store: {exc}") from None
+
+
+_CORRECTED = ("cameo", "root", "quad", "goldstein", "plover", "source_code", "source_country", "source_sector",
+              "target_code", "target_country", "target_sector")
+
+
+def apply_corrections(con: Connection, doc_ids: Sequence[str]) -> int:
+    """Apply the latest correction (``tealeaves.corrections``) of each stored event of these
+    documents, inside the caller's transaction: a wrong event is removed, a right one marked, a
+    corrected one takes the columns the correction recorded. Returns the events changed."""
+    import json
+
+    if not doc_ids:
+        return 0
+    latest = con.execute(
+        """SELECT event_id, verdict, after FROM corrections WHERE doc_id IN (SELECT unnest(?))
+           QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY made_at DESC, id DESC) = 1""", [list(doc_ids)]).fetchall()
+    changed = 0
+    for event_id, verdict, after in latest:
+        if verdict == "wrong":
+            sql, params = "DELETE FROM events WHERE id = ? RETURNING id", [event_id]
+        elif verdict == "right":
+            sql, params = "UPDATE events SET review = 'right', confidence = 1.0 WHERE id = ? RETURNING id", [event_id]
+        else:
+            cols = json.loads(after)["columns"]
+            sets = ", ".join(f"{c} = ?" for c in _CORRECTED)
+            sql = f"UPDATE events SET {sets}, review = 'corrected', confidence = 1.0 WHERE id = ? RETURNING id"
+            params = [cols[c] for c in _CORRECTED] + [event_id]
+        changed += len(con.execute(sql, params).fetchall())
+    return changed
 
 
 def _unique(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
@@ -231,9 +259,7 @@ def write_event_table(con: Connection, events: Any, documents: Any = None) -> No
             finally:
                 con.unregister("_tl_table")
         if doc_ids:
-            from tealeaves.corrections import apply
-
-            apply(con, doc_ids)
+            apply_corrections(con, doc_ids)
         con.execute("COMMIT")
     except duckdb.Error as exc:
         con.execute("ROLLBACK")

@@ -7,7 +7,7 @@ CREATE TABLE IF NOT EXISTS corrections (
     doc_id VARCHAR NOT NULL,
     verdict VARCHAR NOT NULL,       -- right | wrong | corrected
     before VARCHAR,                 -- JSON: cameo, source, target, confidence as coded
-    after VARCHAR,                  -- JSON: cameo, source, target as corrected (null when wrong)
+    after VARCHAR,                  -- JSON: cameo, source, target as corrected, and "columns" it sets (null unless corrected)
     author VARCHAR,
     made_at TIMESTAMP
 );

@@ -423,11 +423,14 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
         from tealeaves import corrections
 
         with writer.lock.write():
+            cur = con.cursor()  # a cursor per thread, as the writer uses
             try:
-                out = corrections.correct(con, event_id, body.verdict, body.cameo, body.source, body.target, body.author)
+                out = corrections.correct(cur, event_id, body.verdict, body.cameo, body.source, body.target, body.author)
             except corrections.NoSuchEvent as exc:
                 raise ApiError(404, str(exc)) from None
-            writer.generation += 1
+            finally:
+                cur.close()
+                writer.generation += 1
         return out
 
     return app
