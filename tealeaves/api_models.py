@@ -63,6 +63,9 @@ class EventOut(BaseModel):
     title: str | None = None
     outlets: list[str] | None = Field(default=None, description="Outlets reporting the same happening (with ?with_sources=true).")
     independent_outlets: int | None = Field(default=None, description="How many of them reported it on their own (with ?with_sources=true).")
+    confidence: float | None = Field(default=None, description="0-1: how likely the event is right (null: scored before confidence existed).")
+    confidence_model: str | None = Field(default=None, description="The model that scored it, e.g. conf_lr.v1.")
+    review: str | None = Field(default=None, description="An analyst's verdict on it: right or corrected (wrong events are left out).")
 
 
 class EventPage(BaseModel):
@@ -130,6 +133,7 @@ class DyadSeries(BaseModel):
     period: str
     modalities: list[str] | None
     points: list[SeriesPoint]
+    min_confidence: float | None = Field(default=None, description="Clusters scored below this were left out.")
 
 
 class SayDoPoint(BaseModel):
@@ -215,6 +219,7 @@ class StatsOut(BaseModel):
     by_quad: dict[str, int]
     top_dyads: list[DyadOut]
     writable: bool = Field(description="Whether POST /api/documents is enabled (a token is configured).")
+    min_confidence: float | None = Field(default=None, description="The server's default confidence threshold (0-1).")
 
 
 class DocumentIn(Strict):
@@ -239,3 +244,22 @@ class IngestResult(BaseModel):
     failed: int
     ids: list[str]
     problems: list[str]
+
+
+class ReviewIn(Strict):
+    verdict: str = Field(pattern="^(right|wrong|corrected)$", description="right, wrong, or corrected (give cameo, source or target).")
+    cameo: str | None = Field(default=None, max_length=8, description="The right CAMEO code (corrected).")
+    source: str | None = Field(default=None, max_length=32, description="The right source actor code; empty for none (corrected).")
+    target: str | None = Field(default=None, max_length=32, description="The right target actor code; empty for none (corrected).")
+    author: str | None = Field(default=None, max_length=100, description="Who made the correction.")
+
+
+class CorrectionOut(BaseModel):
+    id: str
+    event_id: str
+    doc_id: str
+    verdict: str = Field(description="right, wrong or corrected (a correction that changes nothing is stored as right).")
+    before: dict[str, Any] = Field(description="The event as coded: cameo, source, target, confidence.")
+    after: dict[str, Any] | None = Field(description="What it became (corrected only): cameo, source, target.")
+    author: str | None
+    made_at: str

@@ -43,7 +43,7 @@ MODALITY_RANK = {"asserted": 0, "reported": 1, "future": 2, "hypothetical": 3, "
 CLUSTER_COLUMNS = (
     "id", "source_code", "target_code", "source_country", "target_country", "cameo", "root", "quad", "goldstein",
     "plover", "modality", "date", "date_precision", "first_date", "last_date", "location_name", "location_country",
-    "lat", "lon", "representative", "mentions", "articles", "outlets", "independent_outlets", "updated_at",
+    "lat", "lon", "representative", "mentions", "articles", "outlets", "independent_outlets", "updated_at", "confidence",
 )
 
 
@@ -233,6 +233,7 @@ def refresh(con: Connection, cluster_ids: Sequence[str]) -> None:
             rep["date_precision"] or ("day" if rep["eff_date"] else None), min(dates) if dates else None, max(dates) if dates else None,
             rep["location_name"], rep["location_country"], rep["lat"], rep["lon"], rep["id"],
             len(rs), len({r["doc_id"] for r in rs}), len(outlets), len(origins), now,
+            max((r["confidence"] for r in rs if r["confidence"] is not None), default=None),
         ))
     con.execute("DELETE FROM clusters WHERE id IN (SELECT unnest(?))", [ids])
     if rows:

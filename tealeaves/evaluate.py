@@ -93,9 +93,9 @@ def code_clean_documents(docs: Iterable[Document], settings: Settings, resolver:
     """Clean, parse, resolve and code each document; yields the cleaned document (mention offsets
     refer to its text) with its events."""
     from tealeaves import clean, nlp
-    from tealeaves.coding.coder import get_coder
+    from tealeaves import registry
 
-    coder = get_coder(settings.coder)
+    coder = registry.coder(settings)
     for cdoc, sentences in nlp.parse((clean.clean(d) for d in docs), settings.model, settings.batch_size, settings.prefilter,
                                      user_actors=settings.user_actors_path):
         mentions = resolver.resolve_document(cdoc, sentences)
@@ -468,10 +468,49 @@ def score_wire(path: Path, corpus: Path | None, settings: Settings, resolver: An
     for half, figs in wire.score(items, coded).items():
         for k, v in figs.items():
             report.figures[f"wire.{half}.{k}"] = v
+    score_confidence(items, coded, settings, report)
     second = path.with_name("second-reading.jsonl")
     if second.is_file():
         for k, v in wire.agreement(items, wire.read_gold(second)).items():
             report.figures[f"wire.agreement.{k}"] = v
+
+
+def score_confidence(items: list[Any], coded: dict[str, list[Event]], settings: Settings, report: Report) -> None:
+    """Calibration of the events' confidence per half of an event gold file (``tealeaves.calibration``):
+    ``confidence.ece`` on the check half, and precision and kept right events at the threshold (the
+    settings' ``min_confidence``, else the model's suggested one)."""
+    from tealeaves import calibration, registry
+
+    rows = [r for i in items for r in calibration.wire_labels(i, coded.get(i.id, []), [{}] * len(coded.get(i.id, [])))]
+    threshold = settings.min_confidence or registry.confidence_model(settings).threshold
+    figs, details = calibration.figures(rows, threshold)
+    report.figures.update(figs)
+    report.details["confidence"] = details
+
+
+def confidence_rows(gold: str | Path, settings: Settings | None = None, say: Callable[[str], None] = lambda s: None,
+                    conflibert: bool = False) -> list[Any]:
+    """Labelled events (``tealeaves.calibration.Labelled``) from the shared gold folder's PETR-2
+    sentences and, when ``conflibert``, its ConfliBERT class file, for fitting the confidence model."""
+    from tealeaves import calibration
+
+    settings = settings or load_settings()
+    base = Path(gold)
+    rows: list[Any] = []
+    if (base / PETR2).exists():
+        sents = read_petr2(base / PETR2)
+        say(f"coding {len(sents)} PETR-2 sentences ...")
+        by_id = {s.id: s for s in sents}
+        docs = [Document(id=s.id, text=s.text, date=s.date) for s in sents]
+        for doc_id, events, feats in calibration.code_with_features(docs, settings):
+            rows += calibration.petr_labels(doc_id, by_id[doc_id].expected, events, feats)
+    if conflibert and (base / CONFLIBERT_CLASS).exists():
+        cb = read_conflibert(base / CONFLIBERT_CLASS)
+        say(f"coding {len(cb)} ConfliBERT sentences ...")
+        docs = [Document(id=f"cb{i}", text=t) for i, (t, _) in enumerate(cb)]
+        for doc_id, events, feats in calibration.code_with_features(docs, settings):
+            rows += calibration.class_labels(doc_id, cb[int(doc_id[2:])][1], events, feats, class_of_root)
+    return rows
 
 
 def evaluate_file(gold: str | Path, corpus: str | Path | None = None, settings: Settings | None = None,

@@ -4,7 +4,8 @@
   cluster, outlet and the original it copies when it comes from a near-duplicate; ``unit="clusters"``
   gives one row per clustered event instead.
 * ``gdelt``: one row per clustered event (asserted and reported only), the 61 columns of the GDELT
-  2.0 Events table in their order and with their names, tab-separated with a header row. Columns
+  2.0 Events table in their order and with their names, then ``Confidence`` (0-100, the cluster's
+  surest mention), tab-separated with a header row. Columns
   tealeaves does not produce (tone, FIPS geography, ethnic and religious codes, ...) are empty.
   NumSources is the count of independent outlets, NumArticles the articles, NumMentions the mentions.
 * ``plover``: one JSON object per line per clustered event (asserted and reported, CAMEO roots 01
@@ -39,6 +40,7 @@ GDELT_COLUMNS = (
     "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code",
     "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
     "DATEADDED", "SOURCEURL",
+    "Confidence",  # not a GDELT Events column: tealeaves' 0-100 confidence, last so the 61 keep their places
 )
 
 # what tealeaves fills in; every other GDELT column is empty
@@ -69,6 +71,7 @@ _GDELT_VALUES = {
     "ActionGeo_Long": "c.lon",
     "DATEADDED": "strftime(c.updated_at, '%Y%m%d%H%M%S')::BIGINT",
     "SOURCEURL": "d.url",
+    "Confidence": "round(100 * c.confidence)::INTEGER",
 }
 
 _EVENTS_SQL = """
@@ -99,24 +102,33 @@ def _copy(con: Any, sql: str, path: Path, options: str) -> int:
     return int(n)
 
 
-def gdelt_sql() -> str:
+def _above(sql: str, alias: str, threshold: float) -> str:
+    """``sql`` keeping rows of ``alias`` at or above the threshold (a number, never user text)."""
+    if threshold <= 0:
+        return sql
+    cond = f"coalesce({alias}.confidence, 1.0) >= {float(threshold)!r}"
+    head, sep, tail = sql.rpartition("ORDER BY")
+    return f"{head}{'AND' if 'WHERE' in head else 'WHERE'} {cond}\n{sep}{tail}"
+
+
+def gdelt_sql(threshold: float = 0.0) -> str:
     cols = ",\n       ".join(f'{_GDELT_VALUES.get(name, "NULL")} AS "{name}"' for name in GDELT_COLUMNS)
-    return f"""SELECT {cols}
+    return _above(f"""SELECT {cols}
 FROM clusters c LEFT JOIN events e ON e.id = c.representative LEFT JOIN documents d ON d.id = e.doc_id
 WHERE c.modality IN ('asserted', 'reported')
-ORDER BY c.date NULLS LAST, c.id"""
+ORDER BY c.date NULLS LAST, c.id""", "c", threshold)
 
 
-def plover_records(con: Any) -> list[dict[str, Any]]:
+def plover_records(con: Any, threshold: float = 0.0) -> list[dict[str, Any]]:
     """Clustered events as PLOVER JSON objects (field names as in the PLOVER specification)."""
-    cur = con.execute("""
+    cur = con.execute(_above("""
         SELECT c.id, c.date, c.source_code, c.target_code, c.cameo, c.plover, c.updated_at, c.location_name, c.lat, c.lon,
                e.text, e.source_text, e.source_sector, e.target_text, e.target_sector, e.coder,
                substr(d.clean_text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS event_text,
-               d.language, d.outlet
+               d.language, d.outlet, c.confidence
         FROM clusters c LEFT JOIN events e ON e.id = c.representative LEFT JOIN documents d ON d.id = e.doc_id
         WHERE c.modality IN ('asserted', 'reported') AND c.plover IS NOT NULL
-        ORDER BY c.date NULLS LAST, c.id""")
+        ORDER BY c.date NULLS LAST, c.id""", "c", threshold))
     names = [d[0] for d in cur.description]
     out = []
     codes = ontology.codes()
@@ -148,13 +160,16 @@ def plover_records(con: Any) -> list[dict[str, Any]]:
             "version": "tealeaves",
             "dateCoded": r["updated_at"].date().isoformat() if isinstance(r["updated_at"], dt.datetime) else "",
             "comment": "",
+            "confidence": r["confidence"],  # tealeaves' addition: 0-1, the cluster's surest mention
         })
     return out
 
 
-def export(con: Any, fmt: str, path: str | Path, unit: str | None = None) -> int:
-    """Write the store in ``fmt`` to ``path``; returns the number of rows or records written."""
+def export(con: Any, fmt: str, path: str | Path, unit: str | None = None, min_confidence: float | None = None) -> int:
+    """Write the store in ``fmt`` to ``path``; returns the number of rows or records written. Events
+    (or clusters) below ``min_confidence`` (default: the settings' threshold) are left out."""
     from tealeaves.cluster import ensure_readout
+    from tealeaves.readout import min_confidence as threshold_of
 
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
@@ -166,8 +181,9 @@ def export(con: Any, fmt: str, path: str | Path, unit: str | None = None) -> int
     if not target.parent.exists():
         raise InputError(f"cannot write {target}: folder {target.parent} does not exist")
     ensure_readout(con)
+    threshold = threshold_of(min_confidence)
     if fmt == "plover":
-        records = plover_records(con)
+        records = plover_records(con, threshold)
         try:
             with target.open("w", encoding="utf-8") as fh:
                 for rec in records:
@@ -176,7 +192,7 @@ def export(con: Any, fmt: str, path: str | Path, unit: str | None = None) -> int
             raise InputError(f"cannot write {target}: {exc.strerror}") from None
         return len(records)
     if fmt == "gdelt":
-        return _copy(con, gdelt_sql(), target, "FORMAT csv, DELIMITER '\t', HEADER true")
-    sql = _CLUSTERS_SQL if unit == "clusters" else _EVENTS_SQL
+        return _copy(con, gdelt_sql(threshold), target, "FORMAT csv, DELIMITER '\t', HEADER true")
+    sql = _above(_CLUSTERS_SQL, "c", threshold) if unit == "clusters" else _above(_EVENTS_SQL, "e", threshold)
     options = {"csv": "FORMAT csv, HEADER true", "parquet": "FORMAT parquet", "jsonl": "FORMAT json"}[fmt]
     return _copy(con, sql, target, options)

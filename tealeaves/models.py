@@ -127,6 +127,8 @@ class Event:
     quote_end: int | None = None
     reporting_verb: str | None = None  # "say", "according to" ... when the event is reported speech
     dictionary: str | None = None  # version of the pattern dictionary that coded it
+    confidence: float | None = None  # 0-1: how likely the event is right (tealeaves.coding.confidence)
+    confidence_model: str | None = None  # the model that scored it, e.g. conf_lr.v1
 
     @property
     def id(self) -> str:
@@ -159,6 +161,8 @@ class Event:
             "quote": {"start": self.quote_start, "end": self.quote_end} if self.quote_start is not None else None,
             "reporting_verb": self.reporting_verb,
             "dictionary": self.dictionary,
+            "confidence": self.confidence,
+            "confidence_model": self.confidence_model,
         }
 
 

@@ -37,6 +37,8 @@ class IngestReport:
     not_coded: int = 0
     warnings: int = 0
     read: int = 0  # documents read from the input so far
+    threshold: float = 0.0  # the settings' min_confidence: every event is stored, ``confident`` counts those above it
+    confident: int = 0
 
     MAX_PROBLEMS = 1000
 
@@ -52,7 +54,8 @@ class IngestReport:
     def summary(self) -> str:
         coded = f" ({self.not_coded} stored but not coded)" if self.not_coded else ""
         warn = f", {self.warnings} warnings" if self.warnings else ""
-        return (f"ingested {self.ingested} documents{coded}, {self.events} events; "
+        sure = f" ({self.confident} at confidence >= {self.threshold:g})" if self.threshold > 0 else ""
+        return (f"ingested {self.ingested} documents{coded}, {self.events} events{sure}; "
                 f"skipped {self.skipped} already stored; failed {self.failed}{warn}")
 
 
@@ -232,6 +235,7 @@ def store_documents(docs: Iterable[Document], con: Connection, settings: Setting
     reprints = ReprintDates(con)
     as_written: dict[str, Document] = {}  # reprints coded as of their original's date, by id
     report = report or IngestReport()
+    report.threshold = settings.min_confidence
     repeated = clean_stage.RepeatedLines()
     batch_docs: list[tuple[Any, ...]] = []
     batch_events: list[Event] = []
@@ -251,6 +255,7 @@ def store_documents(docs: Iterable[Document], con: Connection, settings: Setting
             report.ingested += len(rows)
             report.not_coded += len(uncoded)
             report.events += len(batch_events)
+            report.confident += sum(1 for e in batch_events if (e.confidence if e.confidence is not None else 1.0) >= report.threshold)
         batch_docs, batch_events, uncoded = [], [], []
         last_write = time.monotonic()
 

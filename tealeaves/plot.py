@@ -64,9 +64,9 @@ def _label(e: StrongEvent) -> str:
 
 
 def dyad_chart(con: Any, a: str, b: str, path: str | Path, period: str = "week", start: str | None = None,
-               end: str | None = None, data: SayDo | None = None) -> Path:
+               end: str | None = None, data: SayDo | None = None, min_confidence: float | None = None) -> Path:
     """Draw a dyad's say-versus-do chart to ``path`` (PNG, SVG or PDF by suffix)."""
-    sd = data or say_vs_do(con, a, b, period, start, end)
+    sd = data or say_vs_do(con, a, b, period, start, end, min_conf=min_confidence)
     plt = _pyplot()
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 7), sharex=True)
     if not sd.points:
@@ -110,28 +110,31 @@ def dyad_chart(con: Any, a: str, b: str, path: str | Path, period: str = "week",
     return _save(fig, path)
 
 
-def network_edges(con: Any, start: dt.date, end: dt.date, include_all_modalities: bool = False) -> list[tuple[str, str, int, float]]:
+def network_edges(con: Any, start: dt.date, end: dt.date, include_all_modalities: bool = False,
+                  min_confidence: float | None = None) -> list[tuple[str, str, int, float]]:
     """(actor, actor, events, mean Goldstein) for each pair of country-level codes that interacted,
     counting the settings' default modalities unless ``include_all_modalities``."""
     from tealeaves.cluster import ensure_readout
-    from tealeaves.readout import counted_modalities
+    from tealeaves import readout
 
     ensure_readout(con)
-    counted = counted_modalities(include_all_modalities)
+    counted = readout.counted_modalities(include_all_modalities)
     modal = "" if counted is None else "AND list_contains(?, modality)"
+    threshold = readout.min_confidence(min_confidence)
     rows = con.execute(
         f"""SELECT least(left(source_code, 3), left(target_code, 3)) AS a, greatest(left(source_code, 3), left(target_code, 3)) AS b,
                    count(*), avg(goldstein)
             FROM clusters WHERE date BETWEEN ? AND ? AND source_code IS NOT NULL AND target_code IS NOT NULL {modal}
-              AND left(source_code, 3) <> left(target_code, 3)
-            GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2""", [start, end] + ([list(counted)] if counted is not None else [])).fetchall()
+              AND left(source_code, 3) <> left(target_code, 3) AND coalesce(confidence, 1.0) >= ?
+            GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2""", [start, end] + ([list(counted)] if counted is not None else []) + [threshold]).fetchall()
     return [(r[0], r[1], int(r[2]), float(r[3] or 0.0)) for r in rows]
 
 
-def network_chart(con: Any, period: str, path: str | Path, include_all_modalities: bool = False) -> Path:
+def network_chart(con: Any, period: str, path: str | Path, include_all_modalities: bool = False,
+                  min_confidence: float | None = None) -> Path:
     """Draw the actor network of a period ('2016-10') to ``path``."""
     start, end = period_range(period)
-    edges = network_edges(con, start, end, include_all_modalities)
+    edges = network_edges(con, start, end, include_all_modalities, min_confidence)
     plt = _pyplot()
     from matplotlib import cm, colors
 

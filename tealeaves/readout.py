@@ -240,8 +240,21 @@ def counted_modalities(include_all: bool = False, modalities: Sequence[str] | No
     return tuple(modalities) if modalities is not None else load_settings().default_modalities
 
 
+def min_confidence(value: float | None = None) -> float:
+    """The confidence threshold a readout applies: ``value`` when given, else the settings' ``min_confidence``."""
+    out = load_settings().min_confidence if value is None else float(value)
+    if not 0.0 <= out <= 1.0:
+        raise InputError(f"min_confidence {out} is not between 0 and 1")
+    return out
+
+
+def confidence_clause(column: str) -> str:
+    """SQL keeping rows at or above ``$min_confidence``; rows scored before confidence existed pass."""
+    return f"coalesce({column}, 1.0) >= $min_confidence"
+
+
 def _where(a: str, b: str, start: dt.date | None, end: dt.date | None, modalities: tuple[str, ...] | None,
-           t: str = "") -> tuple[str, dict[str, Any]]:
+           t: str = "", threshold: float = 0.0) -> tuple[str, dict[str, Any]]:
     """The WHERE clause for a dyad (either direction) over ``clusters`` (aliased ``t``) and its parameters."""
     clauses = [f"{t}date IS NOT NULL",
                f"((starts_with({t}source_code, $a) AND starts_with({t}target_code, $b)) OR (starts_with({t}source_code, $b) AND starts_with({t}target_code, $a)))"]
@@ -255,22 +268,26 @@ def _where(a: str, b: str, start: dt.date | None, end: dt.date | None, modalitie
     if modalities is not None:
         clauses.append(f"list_contains($modalities, {t}modality)")
         params["modalities"] = list(modalities)
+    if threshold > 0:
+        clauses.append(confidence_clause(f"{t}confidence"))
+        params["min_confidence"] = threshold
     return " AND ".join(clauses), params
 
 
 def dyad_series(con: Connection, a: str, b: str, period: str = "week", start: str | None = None, end: str | None = None,
                 include_all_modalities: bool = False, modalities: Sequence[str] | None = None,
-                max_periods: int | None = None) -> list[SeriesPoint]:
+                max_periods: int | None = None, min_conf: float | None = None) -> list[SeriesPoint]:
     """Per period: counts and Goldstein sums per quad class for a→b, b→a and both, with empty periods filled.
-    Counts the ``modalities`` given, else the settings' default ones, unless ``include_all_modalities``.
-    With ``max_periods``, a series longer than that raises InputError instead."""
+    Counts the ``modalities`` given, else the settings' default ones, unless ``include_all_modalities``,
+    and clusters at or above ``min_conf`` (else the settings' ``min_confidence``). With ``max_periods``,
+    a series longer than that raises InputError instead."""
     from tealeaves.cluster import ensure_readout
 
     a, b, period = _code(a), _code(b), _check(period)
     d0, d1 = _date(start, "start"), _date(end, "end")
     check_periods(d0, d1, period, max_periods)
     ensure_readout(con)
-    where, params = _where(a, b, d0, d1, counted_modalities(include_all_modalities, modalities))
+    where, params = _where(a, b, d0, d1, counted_modalities(include_all_modalities, modalities), threshold=min_confidence(min_conf))
     aggs = []
     for name, cond in (("ab", "starts_with(source_code, $a) AND starts_with(target_code, $b)"),
                        ("ba", "starts_with(source_code, $b) AND starts_with(target_code, $a)"), ("both", "true")):
@@ -300,12 +317,12 @@ def _prefix_filter(prefixes: tuple[str, ...]) -> str:
 
 
 def strongest(con: Connection, a: str, b: str, quads: tuple[int, ...], start: dt.date | None, end: dt.date | None,
-              modalities: tuple[str, ...] | None = None, limit: int = STRONGEST) -> tuple[StrongEvent, ...]:
+              modalities: tuple[str, ...] | None = None, limit: int = STRONGEST, threshold: float = 0.0) -> tuple[StrongEvent, ...]:
     """The clustered events with the largest Goldstein magnitude in the given quads, best corroborated first
     (of the given ``modalities``; None: all)."""
     from tealeaves.cluster import cluster_outlets
 
-    where, params = _where(a, b, start, end, modalities, t="c.")
+    where, params = _where(a, b, start, end, modalities, t="c.", threshold=threshold)
     rows = con.execute(
         f"""SELECT c.id, c.date, c.source_code, c.target_code, c.cameo, c.quad, c.goldstein, c.modality, e.text,
                    c.mentions, c.independent_outlets
@@ -321,7 +338,7 @@ def strongest(con: Connection, a: str, b: str, quads: tuple[int, ...], start: dt
 
 def say_vs_do(con: Connection, a: str, b: str, period: str = "week", start: str | None = None, end: str | None = None,
               include_all_modalities: bool = False, modalities: Sequence[str] | None = None,
-              max_periods: int | None = None) -> SayDo:
+              max_periods: int | None = None, min_conf: float | None = None) -> SayDo:
     """The verbal and material tracks of a dyad (both directions), its contact and rhetoric lines,
     the strongest events behind each track, and the periods where words and deeds part ways.
     ``max_periods`` bounds the series as in ``dyad_series``."""
@@ -332,7 +349,8 @@ def say_vs_do(con: Connection, a: str, b: str, period: str = "week", start: str 
     check_periods(d0, d1, period, max_periods)
     ensure_readout(con)
     counted = counted_modalities(include_all_modalities, modalities)
-    where, params = _where(a, b, d0, d1, counted)
+    threshold = min_confidence(min_conf)
+    where, params = _where(a, b, d0, d1, counted, threshold=threshold)
     ln = lines()
     contact, rhetoric = _prefix_filter(ln.get("contact", ())), _prefix_filter(ln.get("rhetoric", ()))
     sql = f"""
@@ -352,8 +370,8 @@ def say_vs_do(con: Connection, a: str, b: str, period: str = "week", start: str 
             r = rows.get(p, (0, 0, 0, 0, 0.0, 0.0, 0, 0, 0))
             points.append(SayDoPoint(p, int(r[0]), int(r[1]), int(r[2]), int(r[3]), float(r[4]), float(r[5]), int(r[6]), int(r[7]), int(r[8])))
     return SayDo(a, b, period, d0, d1, tuple(points),
-                 strongest(con, a, b, (1, 3), d0, d1, counted),
-                 strongest(con, a, b, (2, 4), d0, d1, counted),
+                 strongest(con, a, b, (1, 3), d0, d1, counted, threshold=threshold),
+                 strongest(con, a, b, (2, 4), d0, d1, counted, threshold=threshold),
                  tuple(flag_periods(points)))
 
 

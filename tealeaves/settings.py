@@ -33,6 +33,11 @@ class Settings:
                                                   "with a warning and a note on the document (0: never cut).")
     prefilter: bool = _setting(True, "Parse only sentences with an event word and an actor cue (off: parse every sentence).")
     workers: int = _setting(1, "Processes that code documents in parallel (each loads the model once).")
+    confidence_model: str = _setting("conf_lr.v1", "Model that scores each event's confidence: the shipped conf_lr.v1, "
+                                                   "or a .json file from `tealeaves confidence fit`.")
+    min_confidence: float = _setting(0.0, "Events scored below this confidence (0-1) are left out of event lists, counts, "
+                                          "charts and exports unless a command or request says otherwise (0: keep all; "
+                                          "everything is stored either way).")
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with only the given, non-None values changed."""
@@ -75,6 +80,11 @@ def _parse(s: Setting, val: str) -> Any:
         if val.strip().lower() not in ("1", "0", "true", "false", "yes", "no", "on", "off"):
             raise InputError(f"{s.env}={val!r}: use 1 or 0")
         return val.strip().lower() in ("1", "true", "yes", "on")
+    if isinstance(s.default, float):
+        try:
+            return float(val)
+        except ValueError:
+            raise InputError(f"{s.env}={val!r} is not a number") from None
     if isinstance(s.default, int):
         try:
             return int(val)

@@ -4,7 +4,8 @@ Ids are content hashes, so writing a document that is already there replaces it 
 events) in one transaction: the store never holds a half-written document.
 
 Tables (see ``tealeaves/migrations/*.sql``): ``documents``, ``events``, ``schema_migrations``
-and the tables later stages add through their own migration files.
+and the tables later stages add through their own migration files. Writing a document applies
+the analyst's ``corrections`` of its events again (``tealeaves.corrections``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ EVENT_COLUMNS = (
     "cameo", "root", "quad", "goldstein", "plover", "modality", "date", "date_precision",
     "location_name", "location_country", "lat", "lon", "cited_outlet", "speaker_code",
     "evidence_start", "evidence_end", "rule", "coder",
-    "quote_start", "quote_end", "reporting_verb", "dictionary",
+    "quote_start", "quote_end", "reporting_verb", "dictionary", "confidence", "confidence_model",
 )
 DOCUMENT_COLUMNS = (
     "id", "title", "date", "outlet", "url", "origin", "language", "author", "text", "clean_text",
@@ -106,7 +107,7 @@ def event_row(e: Event) -> tuple[Any, ...]:
         loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
         e.cited_outlet, e.speaker.code if e.speaker else None,
         e.evidence_start, e.evidence_end, e.rule, e.coder,
-        e.quote_start, e.quote_end, e.reporting_verb, e.dictionary,
+        e.quote_start, e.quote_end, e.reporting_verb, e.dictionary, e.confidence, e.confidence_model,
     )
 
 
@@ -130,10 +131,42 @@ def write(con: Connection, docs: Sequence[tuple[Any, ...]], events: Iterable[Eve
             con.execute("DELETE FROM documents WHERE id IN (SELECT unnest(?))", [ids])
         _insert(con, "documents", DOCUMENT_COLUMNS, docs)
         _insert(con, "events", EVENT_COLUMNS, _unique(ev_rows))
+        if ids:
+            apply_corrections(con, ids)  # an analyst's corrections outlive a re-code
         con.execute("COMMIT")
     except duckdb.Error as exc:
         con.execute("ROLLBACK")
         raise StoreError(f"could not write to the store: {exc}") from None
+
+
+_CORRECTED = ("cameo", "root", "quad", "goldstein", "plover", "source_code", "source_country", "source_sector",
+              "target_code", "target_country", "target_sector")
+
+
+def apply_corrections(con: Connection, doc_ids: Sequence[str]) -> int:
+    """Apply the latest correction (``tealeaves.corrections``) of each stored event of these
+    documents, inside the caller's transaction: a wrong event is removed, a right one marked, a
+    corrected one takes the columns the correction recorded. Returns the events changed."""
+    import json
+
+    if not doc_ids:
+        return 0
+    latest = con.execute(
+        """SELECT event_id, verdict, after FROM corrections WHERE doc_id IN (SELECT unnest(?))
+           QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY made_at DESC, id DESC) = 1""", [list(doc_ids)]).fetchall()
+    changed = 0
+    for event_id, verdict, after in latest:
+        if verdict == "wrong":
+            sql, params = "DELETE FROM events WHERE id = ? RETURNING id", [event_id]
+        elif verdict == "right":
+            sql, params = "UPDATE events SET review = 'right', confidence = 1.0 WHERE id = ? RETURNING id", [event_id]
+        else:
+            cols = json.loads(after)["columns"]
+            sets = ", ".join(f"{c} = ?" for c in _CORRECTED)
+            sql = f"UPDATE events SET {sets}, review = 'corrected', confidence = 1.0 WHERE id = ? RETURNING id"
+            params = [cols[c] for c in _CORRECTED] + [event_id]
+        changed += len(con.execute(sql, params).fetchall())
+    return changed
 
 
 def _unique(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
@@ -187,8 +220,9 @@ def stats(con: Connection) -> dict[str, Any]:
 
 
 def query_events(con: Connection, actor: str | None = None, dyad: tuple[str, str] | None = None,
-                 limit: int = 50, modalities: Sequence[str] | None = None) -> list[dict[str, Any]]:
-    """Events, newest first. ``actor`` and dyad codes match by prefix ("RUS" matches RUSGOV)."""
+                 limit: int = 50, modalities: Sequence[str] | None = None, min_confidence: float = 0.0) -> list[dict[str, Any]]:
+    """Events, newest first. ``actor`` and dyad codes match by prefix ("RUS" matches RUSGOV); events
+    scored below ``min_confidence`` are left out (unscored ones stay)."""
     where: list[str] = []
     params: list[Any] = []
     if actor:
@@ -201,6 +235,9 @@ def query_events(con: Connection, actor: str | None = None, dyad: tuple[str, str
     if modalities:
         where.append("modality IN (SELECT unnest(?))")
         params.append(list(modalities))
+    if min_confidence > 0:
+        where.append("coalesce(confidence, 1.0) >= ?")
+        params.append(float(min_confidence))
     sql = "SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY date DESC NULLS LAST, doc_id, sentence LIMIT ?"
     params.append(int(limit))
     cur = con.execute(sql, params)
@@ -235,6 +272,8 @@ def write_event_table(con: Connection, events: Any, documents: Any = None) -> No
                 con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _tl_table")
             finally:
                 con.unregister("_tl_table")
+        if doc_ids:
+            apply_corrections(con, doc_ids)
         con.execute("COMMIT")
     except duckdb.Error as exc:
         con.execute("ROLLBACK")

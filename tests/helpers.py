@@ -28,7 +28,8 @@ def actor(code: str | None) -> Mention | None:
 
 
 def event(doc_id: str, sentence: int, src: str | None, cameo: str, tgt: str | None, date: str | None,
-          modality: str = "asserted", cited: str | None = None, place: str | None = None, text: str = "") -> Event:
+          modality: str = "asserted", cited: str | None = None, place: str | None = None, text: str = "",
+          confidence: float | None = None) -> Event:
     c = ontology.lookup(cameo)
     return Event(
         doc_id=doc_id, sentence=sentence, text=text or f"{src} {c.name.lower()} {tgt} ({doc_id})",
@@ -36,6 +37,7 @@ def event(doc_id: str, sentence: int, src: str | None, cameo: str, tgt: str | No
         plover=c.plover, modality=modality, evidence_start=sentence * 100, evidence_end=sentence * 100 + 40,
         rule="test", date=date, date_precision="day" if date else None,
         location=Location(place) if place else None, cited_outlet=cited, coder="test.v0",
+        confidence=confidence, confidence_model="test" if confidence is not None else None,
     )
 
 

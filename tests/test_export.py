@@ -48,7 +48,7 @@ def test_csv_parquet_jsonl_round_trip(filled: Any, tmp_path: Path) -> None:
 def test_gdelt_columns_and_values(filled: Any, tmp_path: Path) -> None:
     n = export(filled, "gdelt", tmp_path / "g.tsv")
     df = pd.read_csv(tmp_path / "g.tsv", sep="\t", dtype=str, keep_default_na=False)
-    assert tuple(df.columns) == GDELT_COLUMNS and len(GDELT_COLUMNS) == 61
+    assert tuple(df.columns) == GDELT_COLUMNS and len(GDELT_COLUMNS) == 62 and GDELT_COLUMNS[-1] == "Confidence"
     assert n == len(df) == 3  # the negated event is not a GDELT event
     sanction = df[df.EventCode == "164"].iloc[0]
     assert (sanction.Day, sanction.MonthYear, sanction.Year) == ("20161004", "201610", "2016")

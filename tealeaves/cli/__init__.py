@@ -33,6 +33,8 @@ COMMANDS: dict[str, str] = {
     "watch": "tealeaves.cli.watch:watch_cmd",
     "run": "tealeaves.cli.scale:run_cmd",
     "settings": "tealeaves.cli.settings:settings_cmd",
+    "corrections": "tealeaves.cli.review:corrections_group",
+    "confidence": "tealeaves.cli.review:confidence_group",
 }
 
 

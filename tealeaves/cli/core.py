@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from tealeaves import pipeline, store
-from tealeaves.cli.show import events_table, print_json
+from tealeaves.cli.show import MIN_CONFIDENCE, events_table, print_json
 from tealeaves.errors import StoreError
 from tealeaves.ingest import Problem
 from tealeaves.settings import load_settings
@@ -30,8 +30,10 @@ def _problem(p: Problem) -> None:
 @click.option("--token", default=None, envvar="TEALEAVES_TOKEN", help="The server's write token ($TEALEAVES_TOKEN).")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Code in N processes (each loads the model once); this process writes the store.")
 @click.option("--from-parquet", "from_parquet", default=None, help="Load a `tealeaves run --out DIR` dataset into the store instead of coding PATHS.")
+@click.option("--min-confidence", "min_confidence", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Every event is stored; the summary says how many are scored at least this sure (reads filter later).")
 def ingest_cmd(paths: tuple[str, ...], db: str | None, recode: bool, server: str | None = None, token: str | None = None,
-               workers: int | None = None, from_parquet: str | None = None) -> None:
+               workers: int | None = None, from_parquet: str | None = None, min_confidence: float | None = None) -> None:
     """Read files, directories or '-' (stdin), code them and store documents and events.
 
     Reads plain text, JSON Lines, HTML pages, RSS/Atom feed files and WARC archives, gzipped or
@@ -52,7 +54,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, recode: bool, server: str
         return
     if not paths and not recode:
         raise click.UsageError("give one or more PATHS (or '-' for stdin), or --recode to re-code the store")
-    settings = load_settings(db=db, workers=workers)
+    settings = load_settings(db=db, workers=workers, min_confidence=min_confidence)
     with ingest_progress() as bar:
         def show(p: Problem) -> None:
             bar.echo(f"{'warning' if p.kind == 'warning' else 'failed'}: {p}")
@@ -87,11 +89,12 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, recode: bool, server: str
 @click.argument("file", default="-")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True, help="Output format.")
 @click.option("--date", default=None, help="Article date (YYYY-MM-DD) for plain text without one.")
-def code_cmd(file: str, fmt: str, date: str | None) -> None:
+@MIN_CONFIDENCE
+def code_cmd(file: str, fmt: str, date: str | None, min_confidence: float | None = None) -> None:
     """Code a file (plain text or JSON Lines) or stdin and print its events; nothing is stored."""
     from tealeaves import ingest
 
-    settings = load_settings()
+    settings = load_settings(min_confidence=min_confidence)
     items = list(ingest.read([file]))
     docs = []
     for it in items:
@@ -104,6 +107,8 @@ def code_cmd(file: str, fmt: str, date: str | None) -> None:
     rows = []
     for coded in pipeline.code_documents(docs, settings):
         for e in coded.events:
+            if (e.confidence if e.confidence is not None else 1.0) < settings.min_confidence:
+                continue
             if fmt == "jsonl":
                 click.echo(json.dumps(e.to_record(), ensure_ascii=False))
             else:
@@ -118,9 +123,11 @@ def code_cmd(file: str, fmt: str, date: str | None) -> None:
 @click.option("--dyad", default=None, help="Two actor codes, e.g. USA,RUS (either direction).")
 @click.option("--limit", default=50, show_default=True, help="Most rows to show.")
 @click.option("--all-modalities", is_flag=True, help="Also show negated, hypothetical and future events.")
-def events_cmd(db: str | None, actor: str | None, dyad: str | None, limit: int, all_modalities: bool) -> None:
+@MIN_CONFIDENCE
+def events_cmd(db: str | None, actor: str | None, dyad: str | None, limit: int, all_modalities: bool,
+               min_confidence: float | None = None) -> None:
     """Show stored events as a readable table."""
-    settings = load_settings(db=db)
+    settings = load_settings(db=db, min_confidence=min_confidence)
     pair = None
     if dyad:
         parts = [p.strip() for p in dyad.split(",") if p.strip()]
@@ -128,7 +135,8 @@ def events_cmd(db: str | None, actor: str | None, dyad: str | None, limit: int, 
             raise click.BadParameter("give two codes separated by a comma, e.g. USA,RUS", param_hint="--dyad")
         pair = (parts[0], parts[1])
     con = store.connect(settings.db, read_only=True)
-    rows = store.query_events(con, actor=actor, dyad=pair, limit=limit, modalities=None if all_modalities else settings.default_modalities)
+    rows = store.query_events(con, actor=actor, dyad=pair, limit=limit, modalities=None if all_modalities else settings.default_modalities,
+                              min_confidence=settings.min_confidence)
     events_table(rows)
 
 

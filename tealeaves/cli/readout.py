@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from tealeaves.cli.show import MIN_CONFIDENCE
 from tealeaves.settings import load_settings
 
 DB_OPTION = click.option("--db", default=None, help="DuckDB store (default: ./tealeaves.duckdb or $TEALEAVES_DB).")
@@ -62,12 +63,14 @@ def _print_saydo(sd: Any) -> None:
 @PERIOD
 @click.option("--all-modalities", is_flag=True, help="Also count negated, hypothetical and future events.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@MIN_CONFIDENCE
 @DB_OPTION
-def dyad_cmd(a: str, b: str, start: str | None, end: str | None, period: str, all_modalities: bool, fmt: str, db: str | None) -> None:
+def dyad_cmd(a: str, b: str, start: str | None, end: str | None, period: str, all_modalities: bool, fmt: str, db: str | None,
+             min_confidence: float | None = None) -> None:
     """What two actors say versus what they do: verbal and material tracks, contact and rhetoric, flags."""
     from tealeaves.readout import say_vs_do
 
-    sd = say_vs_do(_connect(db), a, b, period, start, end, include_all_modalities=all_modalities)
+    sd = say_vs_do(_connect(db), a, b, period, start, end, include_all_modalities=all_modalities, min_conf=min_confidence)
     if fmt == "json":
         from tealeaves.cli.show import print_json
 
@@ -81,12 +84,13 @@ def dyad_cmd(a: str, b: str, start: str | None, end: str | None, period: str, al
 @click.option("-o", "--output", required=True, help="File to write.")
 @click.option("--unit", type=click.Choice(["events", "clusters"]), default=None,
               help="Rows are coded events (default for csv, parquet, jsonl) or clustered events (gdelt and plover always).")
+@MIN_CONFIDENCE
 @DB_OPTION
-def export_cmd(fmt: str, output: str, unit: str | None, db: str | None) -> None:
+def export_cmd(fmt: str, output: str, unit: str | None, db: str | None, min_confidence: float | None = None) -> None:
     """Export the store as csv, parquet, jsonl, GDELT 2.0 Events (tab-separated) or PLOVER JSON lines."""
     from tealeaves.export import export
 
-    n = export(_connect(db), fmt, output, unit)
+    n = export(_connect(db), fmt, output, unit, min_confidence)
     click.echo(f"wrote {n} rows ({fmt}) -> {output}")
 
 
@@ -102,24 +106,27 @@ def plot_group() -> None:
 @FROM
 @TO
 @PERIOD
+@MIN_CONFIDENCE
 @DB_OPTION
-def plot_dyad_cmd(a: str, b: str, output: str, start: str | None, end: str | None, period: str, db: str | None) -> None:
+def plot_dyad_cmd(a: str, b: str, output: str, start: str | None, end: str | None, period: str, db: str | None,
+                  min_confidence: float | None = None) -> None:
     """Verbal and material tracks of a dyad, cooperation above and conflict below the axis."""
     from tealeaves.plot import dyad_chart
 
-    click.echo(f"wrote {dyad_chart(_connect(db), a, b, output, period, start, end)}")
+    click.echo(f"wrote {dyad_chart(_connect(db), a, b, output, period, start, end, min_confidence=min_confidence)}")
 
 
 @plot_group.command("network")
 @click.option("--period", required=True, help="YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("-o", "--output", required=True, help="Image file (.png, .svg or .pdf).")
 @click.option("--all-modalities", is_flag=True, help="Also count negated, hypothetical and future events.")
+@MIN_CONFIDENCE
 @DB_OPTION
-def plot_network_cmd(period: str, output: str, all_modalities: bool, db: str | None) -> None:
+def plot_network_cmd(period: str, output: str, all_modalities: bool, db: str | None, min_confidence: float | None = None) -> None:
     """Actors as nodes, edges coloured by the mean Goldstein score of their events in the period."""
     from tealeaves.plot import network_chart
 
-    click.echo(f"wrote {network_chart(_connect(db), period, output, all_modalities)}")
+    click.echo(f"wrote {network_chart(_connect(db), period, output, all_modalities, min_confidence)}")
 
 
 @click.command("cluster")

@@ -11,6 +11,9 @@ import click
 
 from tealeaves.errors import DataError
 
+MIN_CONFIDENCE = click.option("--min-confidence", "min_confidence", type=click.FloatRange(0.0, 1.0), default=None,
+                              help="Leave out events scored below this confidence (0-1; default: the min_confidence setting).")
+
 
 def _default(o: Any) -> Any:
     if isinstance(o, (dt.date, dt.datetime)):
@@ -59,6 +62,7 @@ def events_table(rows: Sequence[dict[str, Any]], title: str | None = None) -> No
     table.add_column("target", no_wrap=True)
     table.add_column("modality", no_wrap=True)
     table.add_column("cited", no_wrap=True)
+    table.add_column("conf", no_wrap=True)
     table.add_column("sentence", ratio=1)
     for r in rows:
         text = r.get("text") or ""
@@ -69,6 +73,7 @@ def events_table(rows: Sequence[dict[str, Any]], title: str | None = None) -> No
             _actor(r.get("target_code"), r.get("target_text")),
             str(r.get("modality")),
             str(r.get("cited_outlet") or "-"),
+            f"{r['confidence']:.2f}" if r.get("confidence") is not None else "-",
             (text[:150] + "…") if len(text) > 150 else text,
         )
     console().print(table)

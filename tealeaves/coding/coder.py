@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tealeaves import ontology
-from tealeaves.coding import arguments, dates, guards, lexicon, places, readings, salience, syntax
+from tealeaves.coding import arguments, confidence, dates, guards, lexicon, places, readings, salience, syntax
 from tealeaves.coding.guards import Rejection
 from tealeaves.coding.modality import Modality
 from tealeaves.coding.patterns import Pattern, PatternTable, dictionary_version, load_patterns, match
@@ -102,6 +102,7 @@ class RuleCoder:
     """Dictionary-and-dependency CAMEO coder (``cameo_rules.v1``)."""
 
     name = CODER_NAME
+    confidence_model: confidence.Model | None = None  # None: the shipped model
 
     def code_sentence(self, sent: Sentence, mentions: tuple[Mention, ...], date: str | None = None,
                       context: ArticleContext | None = None, trace: list[Attempt] | None = None) -> list[Event]:
@@ -283,7 +284,7 @@ class RuleCoder:
         out: list[Event] = []
         for sent in sentences:
             out.extend(self.code_sentence(sent, mentions.get(sent.index, ()), ctx.date, ctx))
-        return out
+        return confidence.score_document(out, cdoc, sentences, self.confidence_model)
 
 
 def article_context(cdoc: CleanDocument, sentences: tuple[Sentence, ...], mentions: dict[int, tuple[Mention, ...]]) -> ArticleContext:

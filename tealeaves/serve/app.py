@@ -52,6 +52,7 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {**ERRORS, 401: {"model": m.Erro
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
          413: "too_large", 422: "invalid_request", 500: "server_error", 503: "unavailable"}
 CODE_RE = r"^[A-Za-z0-9]{1,32}$"
+MIN_CONFIDENCE_HELP = "Leave out events scored below this confidence, 0-1 (default: the server's min_confidence setting)."
 
 
 class ApiError(Exception):
@@ -211,6 +212,9 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
             cache.put(key, body)
         return Response(body, media_type="application/json")
 
+    def _threshold(value: float | None) -> float:
+        return settings.min_confidence if value is None else value
+
     def index_of(table: str) -> Any:
         return indexes.get(table, writer.generation) if indexes is not None else None
     app.add_middleware(BodyLimit)
@@ -291,6 +295,7 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
         cursor: Annotated[str | None, Query(max_length=600, description="next_cursor from the previous page.")] = None,
         with_sources: Annotated[bool, Query(description="Add each event's outlets and independent-source count.")] = False,
+        min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description=MIN_CONFIDENCE_HELP)] = None,
     ) -> Response:
         pair = None
         if dyad:
@@ -299,7 +304,7 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
                 raise InputError("dyad needs two actor codes separated by a comma, e.g. USA,RUS")
             pair = (parts[0], parts[1])
         f = queries.EventFilter(actor=actor, dyad=pair, code=code, root=root, quad=quad, modalities=_modalities(modality),
-                                start=start, end=end, outlet=outlet, q=q)
+                                start=start, end=end, outlet=outlet, q=q, min_confidence=_threshold(min_confidence))
 
         def compute() -> dict[str, Any]:
             items, nxt = queries.list_events(cur, f, limit, cursor, index_of("events"))
@@ -329,16 +334,19 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
         start: Annotated[dt.date | None, Query(description="First date (inclusive).")] = None,
         end: Annotated[dt.date | None, Query(description="Last date (inclusive).")] = None,
         all_modalities: Annotated[bool, Query(description="Count negated, hypothetical and future events too.")] = False,
+        min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description=MIN_CONFIDENCE_HELP)] = None,
     ) -> Response:
         """Clustered events (one per happening, however many articles report it) per period."""
         _check_range(start, end, period)
         mods = None if all_modalities else list(settings.default_modalities)
+        threshold = _threshold(min_confidence)
 
         def compute() -> dict[str, Any]:
             with writer.lock.read():
                 points = queries.dyad_series(cur, a, b, period, all_modalities, start, end, index_of("clusters"),
-                                             settings.default_modalities, MAX_PERIODS)
-            return {"a": a.upper(), "b": b.upper(), "period": period, "modalities": mods, "points": points}
+                                             settings.default_modalities, MAX_PERIODS, threshold)
+            return {"a": a.upper(), "b": b.upper(), "period": period, "modalities": mods, "points": points,
+                    "min_confidence": threshold}
 
         return cached(request, m.DyadSeries, compute)
 
@@ -352,6 +360,7 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
         start: Annotated[dt.date | None, Query(alias="from", description="First date (inclusive).")] = None,
         end: Annotated[dt.date | None, Query(alias="to", description="Last date (inclusive).")] = None,
         all_modalities: Annotated[bool, Query(description="Count negated, hypothetical and future events too.")] = False,
+        min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description=MIN_CONFIDENCE_HELP)] = None,
     ) -> Response:
         """Say versus do: the verbal and material tracks, the contact line (consultations, visits,
         meetings, negotiations) against the rhetoric line (demands, accusations, threats, cuts in
@@ -360,9 +369,25 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
 
         def compute() -> dict[str, Any]:
             with writer.lock.read():
-                return queries.say_vs_do(cur, a, b, period, all_modalities, start, end, settings.default_modalities, MAX_PERIODS)
+                return queries.say_vs_do(cur, a, b, period, all_modalities, start, end, settings.default_modalities, MAX_PERIODS,
+                                         _threshold(min_confidence))
 
         return cached(request, m.SayDoOut, compute)
+
+    @app.get("/api/review", response_model=m.EventPage, responses=ERRORS, tags=["review"])
+    def review_queue(
+        request: Request,
+        cur: Cur,
+        a: Annotated[str, Query(pattern=CODE_RE, description="First actor code of the pair.")],
+        b: Annotated[str, Query(pattern=CODE_RE, description="Second actor code of the pair.")],
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
+    ) -> Response:
+        """The pair's unreviewed events in the period, least sure first: the analyst's review queue."""
+        _check_range(start, end, "week")
+        return cached(request, m.EventPage, lambda: {"items": queries.review_queue(cur, a, b, start, end, settings.default_modalities, limit),
+                                                     "next_cursor": None, "limit": limit})
 
     @app.get("/api/actors", response_model=m.ActorList, responses=ERRORS, tags=["actors"])
     def list_actors(request: Request, cur: Cur, q: Annotated[str | None, Query(max_length=100)] = None,
@@ -371,9 +396,10 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
 
     @app.get("/api/network", response_model=m.NetworkOut, responses=ERRORS, tags=["actors"])
     def network(request: Request, cur: Cur, start: dt.date | None = None, end: dt.date | None = None,
-                limit: Annotated[int, Query(ge=1, le=200)] = 40, all_modalities: bool = False) -> Response:
+                limit: Annotated[int, Query(ge=1, le=200)] = 40, all_modalities: bool = False,
+                min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description=MIN_CONFIDENCE_HELP)] = None) -> Response:
         mods = None if all_modalities else list(settings.default_modalities)
-        return cached(request, m.NetworkOut, lambda: queries.network(cur, start, end, mods, limit, names))
+        return cached(request, m.NetworkOut, lambda: queries.network(cur, start, end, mods, limit, names, _threshold(min_confidence)))
 
     @app.get("/api/stats", response_model=m.StatsOut, responses=ERRORS, tags=["stats"])
     def get_stats(request: Request, cur: Cur) -> Response:
@@ -381,6 +407,7 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
             out = queries.stats(cur)
             out["by_modality"] = {str(k): v for k, v in out["by_modality"].items()}
             out["writable"] = bool(token)
+            out["min_confidence"] = settings.min_confidence
             return out
 
         return cached(request, m.StatsOut, compute)
@@ -394,5 +421,23 @@ def create_app(con: Any, settings: Settings | None = None, token: str | None = N
         if len(docs) > 1000:
             raise ApiError(413, "at most 1000 documents per request")
         return writer.write_records([d.model_dump(exclude_none=True) for d in docs])
+
+    @app.post("/api/events/{event_id}/review", response_model=m.CorrectionOut, responses=WRITE_ERRORS, tags=["review"],
+              dependencies=[Depends(require_token)])
+    def review_event(event_id: Annotated[str, Path(max_length=128)], body: m.ReviewIn) -> dict[str, Any]:
+        """Mark an event right or wrong, or correct its code, source or target; needs the token. The
+        correction is stored and overrides the coder in counts, charts and exports."""
+        from tealeaves import corrections
+
+        with writer.lock.write():
+            cur = con.cursor()  # a cursor per thread, as the writer uses
+            try:
+                out = corrections.correct(cur, event_id, body.verdict, body.cameo, body.source, body.target, body.author)
+            except corrections.NoSuchEvent as exc:
+                raise ApiError(404, str(exc)) from None
+            finally:
+                cur.close()
+                writer.generation += 1
+        return out
 
     return app

@@ -21,7 +21,7 @@ EVENT_SELECT = (
     "e.id, e.doc_id, e.sentence, e.text, e.source_text, e.source_code, e.source_country, e.source_sector, "
     "e.target_text, e.target_code, e.target_country, e.target_sector, e.cameo, e.root, e.quad, e.goldstein, "
     "e.plover, e.modality, e.date, e.date_precision, e.location_name, e.cited_outlet, e.speaker_code, "
-    "e.evidence_start, e.evidence_end, e.rule, e.coder"
+    "e.evidence_start, e.evidence_end, e.rule, e.coder, e.confidence, e.confidence_model, e.review"
 )
 NO_DATE = dt.date(1, 1, 1)  # sorts undated events last in newest-first order
 
@@ -42,6 +42,7 @@ class EventFilter:
     end: dt.date | None = None
     outlet: str | None = None
     q: str | None = None
+    min_confidence: float = 0.0  # events scored below are left out; unscored ones stay
 
 
 def _prefix(column: str, value: str) -> tuple[str, list[Any]]:
@@ -90,6 +91,9 @@ def _where(f: EventFilter) -> tuple[list[str], list[Any]]:
     if f.q:
         where.append("contains(lower(e.text), lower(?))")
         params.append(f.q)
+    if f.min_confidence > 0:
+        where.append("coalesce(e.confidence, 1.0) >= ?")
+        params.append(float(f.min_confidence))
     return where, params
 
 
@@ -130,6 +134,7 @@ def event_record(r: dict[str, Any]) -> dict[str, Any]:
         "location": r["location_name"], "cited_outlet": r["cited_outlet"], "speaker_code": r["speaker_code"],
         "evidence": {"start": r["evidence_start"] or 0, "end": r["evidence_end"] or 0},
         "rule": r["rule"], "coder": r["coder"], "outlet": r.get("outlet"), "title": r.get("title"),
+        "confidence": r.get("confidence"), "confidence_model": r.get("confidence_model"), "review": r.get("review"),
     }
 
 
@@ -166,8 +171,8 @@ def indexed(f: EventFilter) -> Any:
     """The index query for a filter the index can answer, else None."""
     from tealeaves.serve.index import Query, usable
 
-    if f.code or f.root or f.outlet or f.q or (f.actor and f.dyad):
-        return None
+    if f.code or f.root or f.outlet or f.q or (f.actor and f.dyad) or f.min_confidence > 0:
+        return None  # the index holds no confidence: a threshold goes to SQL
     a, b = (f.dyad if f.dyad else (f.actor, None))
     if not usable([a, b]):
         return None
@@ -322,19 +327,22 @@ def document(cur: Any, doc_id: str) -> dict[str, Any]:
 
 def dyad_series(cur: Any, a: str, b: str, period: str, include_all: bool,
                 start: dt.date | None = None, end: dt.date | None = None, index: Any = None,
-                modalities: Sequence[str] | None = None, max_periods: int | None = None) -> list[dict[str, Any]]:
+                modalities: Sequence[str] | None = None, max_periods: int | None = None,
+                min_confidence: float = 0.0) -> list[dict[str, Any]]:
     """Clustered events per period and quad class for the pair, both directions: from the server's
-    index of the clusters table when it can answer, else from ``readout.dyad_series``. A series
-    of more than ``max_periods`` periods raises InputError before it is built."""
+    index of the clusters table when it can answer (no confidence threshold), else from
+    ``readout.dyad_series``. A series of more than ``max_periods`` periods raises InputError before
+    it is built."""
     from tealeaves import readout
     from tealeaves.serve.index import Query, usable
 
-    if index is not None and usable([a, b]):
+    if index is not None and usable([a, b]) and min_confidence <= 0:
         q = Query(a=a, b=b, start=start, end=end, modalities=readout.counted_modalities(include_all, modalities) or ())
         return [{"period": p.isoformat(), "events": sum(c), "goldstein_mean": round(g / sum(c), 3) if sum(c) else None,
                  **{name: c[i] for i, name in enumerate(QUAD_NAMES.values())}} for p, c, g in index.series(q, period, max_periods)]
     points = readout.dyad_series(cur, a, b, period, start.isoformat() if start else None, end.isoformat() if end else None,
-                                 include_all_modalities=include_all, modalities=modalities, max_periods=max_periods)
+                                 include_all_modalities=include_all, modalities=modalities, max_periods=max_periods,
+                                 min_conf=min_confidence)
     out = []
     for p in points:
         c = p.combined
@@ -347,13 +355,14 @@ def dyad_series(cur: Any, a: str, b: str, period: str, include_all: bool,
 
 def say_vs_do(cur: Any, a: str, b: str, period: str, include_all: bool,
               start: dt.date | None = None, end: dt.date | None = None, modalities: Sequence[str] | None = None,
-              max_periods: int | None = None) -> dict[str, Any]:
+              max_periods: int | None = None, min_confidence: float = 0.0) -> dict[str, Any]:
     """``readout.say_vs_do`` as a JSON record, each strongest event with the id of its representative
     stored event so the dashboard can open its article."""
     from tealeaves import readout
 
     sd = readout.say_vs_do(cur, a, b, period, start.isoformat() if start else None, end.isoformat() if end else None,
-                           include_all_modalities=include_all, modalities=modalities, max_periods=max_periods)
+                           include_all_modalities=include_all, modalities=modalities, max_periods=max_periods,
+                           min_conf=min_confidence)
     out = sd.to_record()
     ids = [e["cluster_id"] for e in out["verbal"] + out["material"]]
     reps = dict(cur.execute("SELECT id, representative FROM clusters WHERE id IN (SELECT unnest(?::VARCHAR[]))",
@@ -363,6 +372,16 @@ def say_vs_do(cur: Any, a: str, b: str, period: str, include_all: bool,
     counted = readout.counted_modalities(include_all, modalities)
     out["modalities"] = None if counted is None else list(counted)
     return out
+
+
+def review_queue(cur: Any, a: str, b: str, start: dt.date | None, end: dt.date | None, modalities: Sequence[str] | None,
+                 limit: int) -> list[dict[str, Any]]:
+    """The pair's events in the period that nobody has reviewed yet, least sure first."""
+    where, params = _where(EventFilter(dyad=(a, b), start=start, end=end, modalities=tuple(modalities or ())))
+    where.append("e.review IS NULL")
+    sql = (f"SELECT {EVENT_SELECT} FROM events e WHERE " + " AND ".join(where)
+           + " ORDER BY coalesce(e.confidence, 1.0), e.date, e.id LIMIT ?")
+    return [event_record(r) for r in _with_documents(cur, _rows(cur.execute(sql, params + [limit])))]
 
 
 def actor_names() -> dict[str, str]:
@@ -395,9 +414,9 @@ def actors(cur: Any, q: str | None, limit: int, names: dict[str, str]) -> list[d
 
 
 def top_dyads(cur: Any, limit: int = 20, start: dt.date | None = None, end: dt.date | None = None,
-              modalities: Sequence[str] | None = None) -> list[dict[str, Any]]:
+              modalities: Sequence[str] | None = None, min_confidence: float = 0.0) -> list[dict[str, Any]]:
     """Unordered actor pairs (country-level codes, first three letters) with the most events."""
-    where, params = _where(EventFilter(start=start, end=end, modalities=tuple(modalities or ())))
+    where, params = _where(EventFilter(start=start, end=end, modalities=tuple(modalities or ()), min_confidence=min_confidence))
     where += ["e.source_code IS NOT NULL", "e.target_code IS NOT NULL", "left(e.source_code, 3) <> left(e.target_code, 3)"]
     sql = ("SELECT least(left(e.source_code, 3), left(e.target_code, 3)) AS a, greatest(left(e.source_code, 3), left(e.target_code, 3)) AS b, "
            "count(*) AS n, count(*) FILTER (WHERE e.quad IN (1, 2)) AS coop, count(*) FILTER (WHERE e.quad IN (3, 4)) AS conf "
@@ -407,8 +426,8 @@ def top_dyads(cur: Any, limit: int = 20, start: dt.date | None = None, end: dt.d
 
 
 def network(cur: Any, start: dt.date | None, end: dt.date | None, modalities: Sequence[str] | None, limit: int,
-            names: dict[str, str]) -> dict[str, Any]:
-    edges = top_dyads(cur, limit, start, end, modalities)
+            names: dict[str, str], min_confidence: float = 0.0) -> dict[str, Any]:
+    edges = top_dyads(cur, limit, start, end, modalities, min_confidence)
     counts: dict[str, int] = {}
     for e in edges:
         for k in (e["a"], e["b"]):

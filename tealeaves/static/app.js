@@ -28,6 +28,7 @@ async function api(path, params) {
 }
 
 function modalities() { return $("all-modalities").checked ? null : "asserted,reported"; }
+function minConfidence() { return $("min-confidence").value; }
 
 function addDays(iso, n) {
   const d = new Date(iso + "T00:00:00Z");
@@ -63,6 +64,12 @@ async function init() {
   $("show-btn").addEventListener("click", show);
   $("period").addEventListener("change", () => tl.a && show());
   $("all-modalities").addEventListener("change", () => tl.a && show());
+  const slider = $("min-confidence");
+  slider.value = stats.min_confidence || 0;
+  $("min-confidence-value").textContent = Number(slider.value).toFixed(2);
+  slider.addEventListener("input", () => { $("min-confidence-value").textContent = Number(slider.value).toFixed(2); });
+  slider.addEventListener("change", () => (tl.a ? refresh() : drawNetwork(null)));
+  $("review-token").value = sessionStorage.getItem("tealeaves-token") || "";
   $("more-btn").addEventListener("click", () => listEvents(tl.filter, true));
   $("search-form").addEventListener("submit", (ev) => { ev.preventDefault(); search(); });
   drawNetwork(null);
@@ -106,7 +113,17 @@ async function show() {
     $("timeline-title").textContent = `Say versus do: type a second actor to see ${a}'s timeline with it`;
   }
   $("events-title").textContent = b ? `Events between ${a} and ${b}` : `Events involving ${a}`;
-  await Promise.all([listEvents(filter), drawNetwork(null)]);
+  await Promise.all([listEvents(filter), drawNetwork(null), reviewQueue()]);
+}
+
+// Draws the pair again after a threshold change or a correction, keeping the chosen period.
+async function refresh() {
+  if (!tl.a) return;
+  const range = tl.range;
+  if (tl.b) await drawTimeline(tl.a, tl.b);
+  tl.range = range;
+  const filter = tl.b ? {dyad: `${tl.a},${tl.b}`, ...(range || {})} : {actor: tl.a};
+  await Promise.all([listEvents(filter), drawNetwork(range), reviewQueue()]);
 }
 
 // Shades the flagged periods of a category chart; options.plugins.flagBands.flags maps a period start to its flags.
@@ -143,8 +160,9 @@ async function drawTimeline(a, b) {
   const period = $("period").value;
   const all = $("all-modalities").checked ? "true" : null;
   const base = `/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}`;
-  const [res, saydo] = await Promise.all([api(`${base}/series`, {period, all_modalities: all}),
-    api(`${base}/saydo`, {period, all_modalities: all}).catch((error) => ({error}))]);
+  const min_confidence = minConfidence();
+  const [res, saydo] = await Promise.all([api(`${base}/series`, {period, all_modalities: all, min_confidence}),
+    api(`${base}/saydo`, {period, all_modalities: all, min_confidence}).catch((error) => ({error}))]);
   tl.points = res.points;
   tl.flags = {};
   for (const f of saydo.flags || []) (tl.flags[f.start] = tl.flags[f.start] || []).push(f);
@@ -249,7 +267,7 @@ async function pickPeriod(start) {
   const end = periodEnd(start, $("period").value);
   tl.range = {start, end};
   $("events-title").textContent = `Events between ${tl.a} and ${tl.b}, ${start} to ${end}`;
-  await Promise.all([listEvents({dyad: `${tl.a},${tl.b}`, start, end}), drawNetwork(tl.range)]);
+  await Promise.all([listEvents({dyad: `${tl.a},${tl.b}`, start, end}), drawNetwork(tl.range), reviewQueue()]);
 }
 
 // ---- the event list --------------------------------------------------------------------------
@@ -259,7 +277,8 @@ async function listEvents(filter, more) {
   tl.filter = filter;
   let res;
   try {
-    res = await api("/api/events", {...filter, modality: modalities(), limit: 50, with_sources: "true", cursor: more ? tl.cursor : null});
+    res = await api("/api/events", {...filter, modality: modalities(), limit: 50, with_sources: "true", cursor: more ? tl.cursor : null,
+      min_confidence: minConfidence()});
   } catch (err) { showError(body, err); return; }
   for (const e of res.items) {
     const who = `${e.source ? e.source.code || e.source.text : "?"} → ${e.target ? e.target.code || e.target.text : "—"}`;
@@ -270,10 +289,12 @@ async function listEvents(filter, more) {
         el("div", {class: "sentence-text"}, (e.text || "").slice(0, 160))),
       el("td", {}, e.modality),
       el("td", {}, e.outlet || "—"),
-      el("td", {title: (e.outlets || []).join(", ")}, e.independent_outlets ?? ""));
+      el("td", {title: (e.outlets || []).join(", ")}, e.independent_outlets ?? ""),
+      el("td", {class: "conf", title: e.review ? `reviewed: ${e.review}` : (e.confidence_model || "")},
+        e.confidence === null || e.confidence === undefined ? "—" : e.confidence.toFixed(2) + (e.review ? " ✓" : "")));
     body.append(row);
   }
-  if (!body.children.length) body.append(el("tr", {}, el("td", {colspan: 6, class: "empty"}, "No events match.")));
+  if (!body.children.length) body.append(el("tr", {}, el("td", {colspan: 7, class: "empty"}, "No events match.")));
   tl.cursor = res.next_cursor;
   $("more-btn").hidden = !res.next_cursor;
 }
@@ -342,7 +363,7 @@ async function drawNetwork(range) {
   let res;
   try {
     res = await api("/api/network", {start: range && range.start, end: range && range.end, limit: 30,
-      all_modalities: $("all-modalities").checked ? "true" : null});
+      all_modalities: $("all-modalities").checked ? "true" : null, min_confidence: minConfidence()});
   } catch (err) { return; }
   $("network-title").textContent = range ? `Actor network, ${range.start} to ${range.end}` : "Actor network, whole store";
   const ns = "http://www.w3.org/2000/svg";
@@ -373,6 +394,52 @@ async function drawNetwork(range) {
     svg.append(label);
   }
   if (!nodes.length) { const t = make("text", {x: 20, y: 30}); t.textContent = "No pairs in this period."; svg.append(t); }
+}
+
+// ---- review queue: the pair's least sure events, marked right, wrong or corrected ------------
+async function reviewQueue() {
+  const list = $("review-list");
+  if (!tl.a || !tl.b) { list.replaceChildren(el("li", {class: "empty"}, "Pick two actors to review their events.")); return; }
+  let res;
+  try {
+    res = await api("/api/review", {a: tl.a, b: tl.b, start: tl.range && tl.range.start, end: tl.range && tl.range.end, limit: 20});
+  } catch (err) { showError(list, err); return; }
+  $("review-title").textContent = `Review: ${tl.a} and ${tl.b}` + (tl.range ? `, ${tl.range.start} to ${tl.range.end}` : "");
+  list.replaceChildren();
+  for (const e of res.items) {
+    const code = el("input", {class: "fix-code", size: 5, maxlength: 8, value: e.cameo || "", "aria-label": "CAMEO code"});
+    const src = el("input", {class: "fix-source", size: 8, maxlength: 32, value: (e.source && e.source.code) || "", "aria-label": "source"});
+    const tgt = el("input", {class: "fix-target", size: 8, maxlength: 32, value: (e.target && e.target.code) || "", "aria-label": "target"});
+    const send = (verdict) => review(e.id, verdict, {cameo: code.value, source: src.value, target: tgt.value});
+    list.append(el("li", {class: "review-item", "data-id": e.id},
+      el("span", {class: "conf"}, e.confidence === null || e.confidence === undefined ? "—" : e.confidence.toFixed(2)), " ",
+      el("span", {class: `code q${e.quad}`}, e.cameo), " ",
+      el("span", {class: "code"}, `${e.source ? e.source.code || "?" : "?"} → ${e.target ? e.target.code || "—" : "—"}`),
+      ` · ${e.date || "undated"}`,
+      el("div", {class: "sentence-text"}, (e.text || "").slice(0, 220)),
+      el("div", {class: "review-actions"},
+        el("button", {type: "button", class: "mark-right", onclick: () => send("right")}, "Right"),
+        el("button", {type: "button", class: "mark-wrong", onclick: () => send("wrong")}, "Wrong"),
+        " or correct: ", code, src, tgt,
+        el("button", {type: "button", class: "mark-corrected", onclick: () => send("corrected")}, "Save correction"))));
+  }
+  if (!res.items.length) list.append(el("li", {class: "empty"}, "Nothing left to review here."));
+}
+
+async function review(id, verdict, fix) {
+  const token = $("review-token").value.trim();
+  const status = $("review-status");
+  if (!token) { status.textContent = "Enter the server's token to save corrections."; return; }
+  sessionStorage.setItem("tealeaves-token", token);
+  const body = {verdict, author: $("review-author").value.trim() || null};
+  if (verdict === "corrected") Object.assign(body, fix);
+  const res = await fetch(`/api/events/${encodeURIComponent(id)}/review`, {method: "POST",
+    headers: {"Content-Type": "application/json", "Authorization": `Bearer ${token}`}, body: JSON.stringify(body)});
+  const out = await res.json();
+  if (!res.ok) { status.textContent = "Not saved: " + (out.error ? out.error.message : res.statusText); return; }
+  status.textContent = `Saved: ${out.verdict}` + (out.after ? ` (${out.after.cameo} ${out.after.source || "—"} → ${out.after.target || "—"})` : "");
+  tl.reviews = (tl.reviews || 0) + 1;
+  await refresh();
 }
 
 init().catch((err) => showError($("event-list").tBodies[0], err));
