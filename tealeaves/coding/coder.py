@@ -45,6 +45,7 @@ FIRING: tuple[Step, ...] = (
     readings.declared_intention,
     readings.refusal,
     readings.agentless_passive,
+    readings.instrument_subject,
     readings.object_not_an_actor,
     guards.meeting_needs_actor,
     readings.claim_or_accusation,
