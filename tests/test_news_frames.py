@@ -51,3 +51,22 @@ def test_hits_and_explosions_without_a_weapon_are_not_attacks(code: Any, text: s
 def test_unknown_attackers_firing_rockets_is_unconventional(code: Any) -> None:
     events = got(code("Mortar rounds hit a police station in the Iraqi town of Baquba, killing two officers."))
     assert events and all(c[:2] == "18" and s is None for c, s, _ in events), events
+
+
+# ---- a reporting verb is not a statement about itself ----------------------------------------
+@pytest.mark.parametrize("text", [
+    "Pakistani troops have surrounded foreign fighters in the tribal regions, a senior Pakistani general said.",
+    "Canada has granted full residency rights to Nepalese workers in the oil sector, Prime Minister Paul Martin said.",
+    "A Qantas flight from Singapore to Sydney was diverted to Darwin on Friday after a bomb scare, Australian police said.",
+])
+def test_a_trailing_attribution_is_not_a_statement(code: Any, text: str) -> None:
+    assert not [e for e in got(code(text)) if e[0] == "010"], got(code(text))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Georgia is an unreliable neighbour, Russian Foreign Minister Sergei Lavrov said.", ("010", "RUS", "GEO")),
+    ("Moscow said Tbilisi remained an unreliable partner.", ("010", "RUS", "GEO")),
+    ("India said Pakistan was still a difficult neighbour.", ("010", "IND", "PAK")),
+])
+def test_a_comment_on_another_stays_a_statement(code: Any, text: str, want: tuple[str, str, str]) -> None:
+    assert want in got(code(text)), got(code(text))

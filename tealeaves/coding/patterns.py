@@ -179,6 +179,9 @@ def match(pattern: Pattern, head: Token) -> tuple[list[Token], Token | None] | s
     if pattern.weapon and arguments.instrument(syntax.subject(head)) is None:
         # "the storm hit Haiti", "Bush hit the campaign trail": only a weapon's hit is an attack
         return f"the subject of '{head.text}' is not a weapon"
+    if pattern.fallback and syntax.trailing_attribution(head):
+        # "Troops shelled the town, officials said": the officials report news, they make no statement
+        return f"'{head.text}' only attributes the clause before it"
     pool = [t for t, _ in syntax.children(head)]
     used: list[Token] = []
     for w in pattern.words:

@@ -215,7 +215,10 @@ def instrument_subject(d: Draft, c: Clause) -> Draft:
     if not agents and code[:2] == "19" and code != "195":
         code = "180"  # ground fire by unknown attackers is unconventional violence; only aircraft are 195
     place = arguments.place_country(c.head, c.sent, c.mentions, d.target_token)
-    return replace(d, code=code, sources=tuple(agents) or (None,), targets=arguments.of_place(d.targets, place),
+    targets = arguments.of_place(d.targets, place)
+    if not agents and not targets:
+        return d  # nobody who did it and nobody it struck: "he was struck by a missile" at a match
+    return replace(d, code=code, sources=tuple(agents) or (None,), targets=targets,
                    note=d.note + f" | the weapon '{d.source_token.text}' names {'its user' if agents else 'no agent'}")
 
 
