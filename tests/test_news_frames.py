@@ -70,3 +70,14 @@ def test_a_trailing_attribution_is_not_a_statement(code: Any, text: str) -> None
 ])
 def test_a_comment_on_another_stays_a_statement(code: Any, text: str, want: tuple[str, str, str]) -> None:
     assert want in got(code(text)), got(code(text))
+
+
+# ---- targets of fighting: an unnamed group is of the place where it is fought ----------------
+@pytest.mark.parametrize(("text", "want"), [
+    ("US troops battled Sunni insurgents in the Iraqi city of Ramadi on Monday.", ("190", "USA", "IRQ")),
+    ("Pakistani soldiers fought foreign militants near the Afghan border town of Wana.", ("190", "PAK", "AFG")),
+    ("Turkish troops clashed with separatist fighters in southeastern Turkey on Sunday.", ("190", "TUR", "TUR")),
+])
+def test_fighting_an_unnamed_group_targets_the_place(code: Any, text: str, want: tuple[str, str, str]) -> None:
+    events = got(code(text))
+    assert any(c[:2] == "19" and s == want[1] and t == want[2] for c, s, t in events), events

@@ -46,6 +46,7 @@ FIRING: tuple[Step, ...] = (
     readings.refusal,
     readings.agentless_passive,
     readings.instrument_subject,
+    readings.target_of_the_place,
     readings.object_not_an_actor,
     guards.meeting_needs_actor,
     readings.claim_or_accusation,

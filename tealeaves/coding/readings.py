@@ -222,6 +222,17 @@ def instrument_subject(d: Draft, c: Clause) -> Draft:
                    note=d.note + f" | the weapon '{d.source_token.text}' names {'its user' if agents else 'no agent'}")
 
 
+def target_of_the_place(d: Draft, c: Clause) -> Draft:
+    """"US troops battled militiamen in Falluja": an armed group or crowd of no stated country that
+    is fought or struck is of the country where it happens (IRQ)."""
+    if (c.pattern.nominal or ontology.lookup(d.code).quad != 4 or any(t.country for t in d.targets)
+            or d.target_token is None or d.target_token.ent_type_ in ("GPE", "LOC", "FAC")):
+        return d
+    place = arguments.place_country(c.head, c.sent, c.mentions, d.target_token)
+    return d if place is None else replace(d, targets=arguments.of_place(d.targets, place),
+                                           note=d.note + f" | target of the place ({place.country})")
+
+
 def object_not_an_actor(d: Draft, c: Clause) -> Draft:
     """"Received assurances from the government": the object is not who is met or helped."""
     pat, tgt = c.pattern, d.target_token
