@@ -9,6 +9,7 @@ word, or failing that the first one inside its phrase, conjuncts included.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tealeaves.coding import lexicon, syntax
@@ -136,6 +137,70 @@ def agent_of_means(head: Token, sent: Sentence, mentions: tuple[Mention, ...]) -
     return []
 
 
+def instrument(tok: Token | None) -> str | None:
+    """The code a weapon or attack noun gives its event, "" when it gives none of its own, None
+    when ``tok`` names no weapon: "a car bomb" 1832, "a suicide bombing" 1831, "an air strike" 195,
+    "a mortar attack" "". A weapon is never the one who acts: "A bomb killed five" names no agent."""
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    nouns = lexicon.notes("instrument_noun")
+    lemma = tok.lemma_.lower()
+    if lemma not in nouns:
+        # "mortar rounds", "rocket fire": the weapon is the modifier
+        lemma = next((c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in nouns), "")
+        if not lemma:
+            return None
+    code = nouns[lemma]
+    left = [part for t in tok.subtree if t.i < tok.i for part in {t.lemma_.lower(), *t.lower_.split("-")}]
+    if not code and any(nouns.get(w, "").startswith("183") for w in left):
+        code = "183"  # "a car bomb attack": a bombing
+    # "suicide car bombing" is first a suicide bombing; "air strike" an aerial attack
+    kinds = sorted(k for w in left if (k := lexicon.notes("instrument_modifier").get(w)))
+    for kind in kinds:
+        if (kind.startswith("183") and code in ("", "183")) or (kind == "195" and code == ""):
+            return kind
+    return code
+
+
+def instrument_agents(tok: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> list[Mention]:
+    """The actor named on a weapon's left, "a US air strike" -> USA; what follows it ("an attack on
+    a mosque in Kufa") is where it struck, never who struck."""
+    for mod in (t for t in tok.subtree if t.i < tok.i):
+        found = mentions_for(mod, sent, mentions)
+        if found:
+            return found
+    return []
+
+
+def place_country(head: Token, sent: Sentence, mentions: tuple[Mention, ...], within: Token | None = None) -> Mention | None:
+    """The country of the place an attack happened ("exploded in the northern city of Mosul",
+    "near a convoy in western Baghdad", "a police convoy in Kandahar"): unnamed victims are people
+    of that place."""
+    tops = [head] + ([head.head] if head.dep_ == "advcl" and head.head.i != head.i else [])
+    preps = [c for top in tops for c in top.children if c.dep_ == "prep" and c.lower_ in lexicon.words("place_prep")]
+    if within is not None:
+        preps += [t for t in within.subtree if t.dep_ == "prep" and t.lower_ in lexicon.words("place_prep")]
+    for prep in preps:
+        for tok in prep.subtree:
+            if tok.ent_type_ not in ("GPE", "LOC") and tok.dep_ != "pobj":
+                continue
+            found = [m for m in mentions_for(tok, sent, mentions) if m.country and not m.sector]
+            if found:
+                return found[0]
+    return None
+
+
+def of_place(targets: tuple[Mention, ...], place: Mention | None) -> tuple[Mention, ...]:
+    """Victims of no stated country take the country of the place they were struck ("four officers"
+    in Kandahar are AFGCOP); with no victim named, the place's people are."""
+    if place is None or any(t.country for t in targets):
+        return targets
+    if not targets:
+        return (place,)
+    return tuple(replace(t, country=place.country, code=f"{place.country}{t.sector or ''}", rule=t.rule + " +place")
+                 for t in targets)
+
+
 # ---- targets ----------------------------------------------------------------------------------
 def target_candidates(head: Token, depth: int = 0) -> Iterator[Token]:
     """Where a target may sit, best first: object, passive subject, prepositional object, complement."""
@@ -156,6 +221,10 @@ def target_candidates(head: Token, depth: int = 0) -> Iterator[Token]:
     xcomp = syntax.child(head, "xcomp")
     if xcomp is not None and not depth:
         yield from target_candidates(xcomp, depth + 1)
+    # "a bomb exploded near the market, killing three soldiers": the victims are what it struck
+    for c in head.children:
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in lexicon.words("harm_verb") and not depth:
+            yield from (g for g in c.children if g.dep_ == "dobj")
 
 
 def default_targets(head: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> tuple[Token | None, list[Mention]]:

@@ -45,6 +45,8 @@ FIRING: tuple[Step, ...] = (
     readings.declared_intention,
     readings.refusal,
     readings.agentless_passive,
+    readings.instrument_subject,
+    readings.target_of_the_place,
     readings.object_not_an_actor,
     guards.meeting_needs_actor,
     readings.claim_or_accusation,
@@ -119,7 +121,8 @@ class RuleCoder:
             self._code_heads(work, heads, True, fallback)
             # a bare statement is a last resort: one per sentence, from its main reporting verb
             # and, as CAMEO events are dyadic, only with someone it is addressed to or about
-            events.extend(e for e in fallback if e.evidence_start == fallback[0].evidence_start and e.target is not None)
+            events.extend(e for e in fallback if e.evidence_start == fallback[0].evidence_start
+                          and arguments.coded(e.target))
         events[:] = salience.foreground(events, work.passing, sent.start, trace, Attempt)
         return events
 

@@ -62,6 +62,8 @@ def off_topic(span: Span, code: str, own: Iterable[Token] = ()) -> str | None:
 
 def consequence_of_attack(head: Token, pat: Pattern, sent: Sentence, events: list[Event]) -> bool:
     """"Rebels shelled the town, killing eight": the killing is what the shelling did, one event."""
+    while head.dep_ == "conj" and head.head.i != head.i:  # "killing eight and wounding 20"
+        head = head.head
     if head.dep_ != "advcl" or head.tag_ != "VBG" or ontology.lookup(pat.code).quad != 4:
         return False
     gov = sent.offset(head.head)

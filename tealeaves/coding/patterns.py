@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tealeaves import ontology
-from tealeaves.coding import lexicon, syntax
+from tealeaves.coding import arguments, lexicon, syntax
 from tealeaves.errors import DataError
 
 if TYPE_CHECKING:
@@ -39,6 +39,7 @@ class Pattern:
     file: str = "patterns.tsv"
     rank: int = 0  # 0 = hand-written, 1 = derived
     fallback: bool = False  # "?010 say": only when nothing else in the sentence was coded
+    weapon: bool = False  # "!180 hit {T}": only when the subject is a weapon ("a rocket hit the base")
 
     @property
     def name(self) -> str:
@@ -51,7 +52,8 @@ PatternTable = dict[tuple[str, bool], tuple[Pattern, ...]]
 def parse_pattern(code: str, text: str, line: int, file: str = "patterns.tsv", rank: int = 0) -> Pattern:
     nominal = code.startswith("~") or text.startswith("~")
     fallback = code.startswith("?")
-    code = code.lstrip("~?")
+    weapon = code.startswith("!")
+    code = code.lstrip("~?!")
     toks = text.lstrip("~").split()
     if not toks or toks[0] == "{T}":
         raise DataError(f"{file}:{line}: pattern must start with a head word: {text!r}")
@@ -66,7 +68,7 @@ def parse_pattern(code: str, text: str, line: int, file: str = "patterns.tsv", r
         else:
             words.append(t.lower())
     return Pattern(code=code, head=head, words=tuple(words), target_after=target_after, nominal=nominal,
-                   line=line, text=text.lstrip("~"), file=file, rank=rank, fallback=fallback)
+                   line=line, text=text.lstrip("~"), file=file, rank=rank, fallback=fallback, weapon=weapon)
 
 
 def read_patterns(name: str, rank: int) -> list[Pattern]:
@@ -174,6 +176,12 @@ def trigger_lemmas() -> frozenset[str]:
 # ---- matching ---------------------------------------------------------------------------------
 def match(pattern: Pattern, head: Token) -> tuple[list[Token], Token | None] | str:
     """(tokens used, target token) when ``pattern`` fits under ``head``; else why it does not."""
+    if pattern.weapon and arguments.instrument(syntax.subject(head)) is None:
+        # "the storm hit Haiti", "Bush hit the campaign trail": only a weapon's hit is an attack
+        return f"the subject of '{head.text}' is not a weapon"
+    if pattern.fallback and syntax.trailing_attribution(head):
+        # "Troops shelled the town, officials said": the officials report news, they make no statement
+        return f"'{head.text}' only attributes the clause before it"
     pool = [t for t, _ in syntax.children(head)]
     used: list[Token] = []
     for w in pattern.words:

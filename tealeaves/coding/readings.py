@@ -203,6 +203,36 @@ def agentless_passive(d: Draft, c: Clause) -> Draft:
     return replace(d, sources=(None,), note=d.note + " | no agent named (passive)")
 
 
+def instrument_subject(d: Draft, c: Clause) -> Draft:
+    """"A car bomb killed five", "a drone strike hit the camp": a weapon is not who acts. The agent
+    is the one named on the weapon ("a US air strike"), else unknown; the weapon decides the kind
+    (1832, 195); victims the text names no one for are people of the place it struck."""
+    kind = arguments.instrument(d.source_token)
+    if kind is None or c.pattern.nominal or ontology.lookup(d.code).quad != 4 or d.modality.value not in ("asserted", "reported"):
+        return d
+    agents = arguments.instrument_agents(d.source_token, c.sent, c.mentions)
+    code = kind if kind and d.code[:2] in ("18", "19") else d.code
+    if not agents and code[:2] == "19" and code != "195":
+        code = "180"  # ground fire by unknown attackers is unconventional violence; only aircraft are 195
+    place = arguments.place_country(c.head, c.sent, c.mentions, d.target_token)
+    targets = arguments.of_place(d.targets, place)
+    if not agents and not targets:
+        return d  # nobody who did it and nobody it struck: "he was struck by a missile" at a match
+    return replace(d, code=code, sources=tuple(agents) or (None,), targets=targets,
+                   note=d.note + f" | the weapon '{d.source_token.text}' names {'its user' if agents else 'no agent'}")
+
+
+def target_of_the_place(d: Draft, c: Clause) -> Draft:
+    """"US troops battled militiamen in Falluja": an armed group or crowd of no stated country that
+    is fought or struck is of the country where it happens (IRQ)."""
+    if (c.pattern.nominal or ontology.lookup(d.code).quad != 4 or any(t.country for t in d.targets)
+            or d.target_token is None or d.target_token.ent_type_ in ("GPE", "LOC", "FAC")):
+        return d
+    place = arguments.place_country(c.head, c.sent, c.mentions, d.target_token)
+    return d if place is None else replace(d, targets=arguments.of_place(d.targets, place),
+                                           note=d.note + f" | target of the place ({place.country})")
+
+
 def object_not_an_actor(d: Draft, c: Clause) -> Draft:
     """"Received assurances from the government": the object is not who is met or helped."""
     pat, tgt = c.pattern, d.target_token

@@ -122,6 +122,15 @@ def said_directly(head: Token) -> bool:
     return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lexicon.words("reporting_verb")
 
 
+def trailing_attribution(verb: Token) -> bool:
+    """"Rebels seized the town, officials said": the reporting verb comes after the happening it
+    reports, and so only attributes it. "Russia is unreliable, Kyiv said" stays a comment: its clause
+    says what someone is, not what happened."""
+    said = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    return bool(said) and all(c.i < verb.i and c.pos_ == "VERB" and c.lemma_.lower() not in lexicon.words("copula")
+                              for c in said)
+
+
 def unmatched_clause(used: list[Token], head: Token) -> Token | None:
     """A verb complement the pattern's words sit under but that is not itself a pattern word.
 
