@@ -199,8 +199,10 @@ def announced_intention(d: Draft, c: Clause) -> Draft:
         mod = _restate(mod, "future", mod.cue or "if")
     if mod.value != "future" or not d.sources or d.sources[0] is None or not _main_clause(c.head):
         return d
-    if d.code[:2] == "15" or not (conditional or (mod.cue or "").lower() in lexicon.words("announce_cue")):
-        return d  # "will send troops to Iraq" announces a deployment, not a threat to anyone
+    if not conditional and (d.code[:2] in FORCE_ROOTS or (mod.cue or "").lower() not in lexicon.words("announce_cue")):
+        # force announced without a condition ("will send troops to Iraq", "will attack next week")
+        # stays a planned act: a forecast or a deployment, not a threat made to anyone
+        return d
     own = _own_words(d, c)
     if mod.reporting_verb and not own and _pronoun(d.source_token):
         return d
