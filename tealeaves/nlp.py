@@ -122,6 +122,7 @@ class _Plan:
     cited_outlet: str | None
     to_parse: Any = None
     parsed: Any = None
+    lowered: bool = False  # a Title Case headline parsed in sentence case (see _sentence_case)
 
 
 def parse(clean_docs: Iterable[CleanDocument], model: str = "en_core_web_sm", batch_size: int = 64,
@@ -149,6 +150,7 @@ def parse(clean_docs: Iterable[CleanDocument], model: str = "en_core_web_sm", ba
         todo = [p for doc_plans in plans for p in doc_plans if p.to_parse is not None]
         with nlp.select_pipes(disable=[n for n in LATE_PIPES if n in nlp.pipe_names]):
             parsed_docs = list(nlp.pipe((p.to_parse for p in todo), batch_size=batch_size))
+        parsed_docs = [_restore_case(d, p.cheap) if p.lowered else d for p, d in zip(todo, parsed_docs)]
         if not defer_entities:
             _late_pipes(nlp, parsed_docs, batch_size)
         for p, parsed in zip(todo, parsed_docs):
@@ -224,7 +226,60 @@ def _plan(nlp: Any, cdoc: CleanDocument, keep: Any) -> list[_Plan]:
         # one is parsed too
         if keep is None or wanted[i] or (cued[i] and i < last):
             p.to_parse = p.cheap.as_doc()
+            if cdoc.paragraphs[p.paragraph].kind == "headline" and _title_case(p.cheap):
+                p.to_parse, p.lowered = _sentence_case(nlp, p.cheap, cdoc, pdocs, keep), True
     return plans
+
+
+def _title_case(sent: Any) -> bool:
+    """A headline written in Title Case ("Chile Court Strips Pinochet of Immunity")."""
+    words = [t for t in sent[1:] if t.is_alpha and len(t) > 3]
+    return len(words) >= 2 and sum(t.is_title for t in words) >= 0.6 * len(words)
+
+
+def _sentence_case(nlp: Any, sent: Any, cdoc: CleanDocument, pdocs: list[Any], keep: Any) -> Any:
+    """The headline's words in sentence case, for the parser: the small model reads a capitalized
+    verb ("Strips", "Warns") as a name. Words the rest of the item writes with a capital inside a
+    sentence, acronyms and actor names not written in lower case elsewhere keep their capital;
+    every word keeps its length, so offsets stay those of the original text."""
+    body = [pd for pd, para in zip(pdocs, cdoc.paragraphs) if para.kind != "headline"]
+    names = {t.text for pd in body for t in pd if t.is_title and not t.is_sent_start}
+    lower = {t.text for pd in body for t in pd if t.is_lower}
+    cued: set[int] = set()
+    if keep is not None:
+        text = sent.text.lower()
+        for a, b in keep.actor_spans(text):
+            cued.update(t.i for t in sent if a <= t.idx - sent.start_char < b)
+    words = []
+    for t in sent:
+        common = t.lower_ in lower or t.is_stop or _event_word(t.lower_)
+        kept = t.i == sent.start or not t.is_title or t.text in names or t.i in cued or not common
+        words.append(t.text if kept else t.lower_)
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in sent],
+               sent_starts=[t.i == sent.start for t in sent])
+
+
+def _event_word(word: str) -> bool:
+    """A word the event coder has patterns for ("strips", "warns", "urges", "seized"): an unknown
+    capitalized word that is none of these is more likely a name and keeps its capital."""
+    from tealeaves.coding.patterns import load_patterns  # the coder's trigger words, loaded once
+
+    table = load_patterns()
+    stems = {word, word[:-1], word[:-2], word[:-3]}
+    return any((w, nominal) in table for w in stems if len(w) > 2 for nominal in (False, True))
+
+
+def _restore_case(parsed: Any, sent: Any) -> Any:
+    """The parse of a sentence-cased headline on the headline's own words."""
+    from spacy.tokens import Doc
+
+    doc = Doc(parsed.vocab, words=[t.text for t in sent], spaces=[bool(t.whitespace_) for t in sent],
+              tags=[t.tag_ for t in parsed], pos=[t.pos_ for t in parsed], morphs=[str(t.morph) for t in parsed],
+              lemmas=[t.lemma_ for t in parsed],
+              heads=[t.head.i for t in parsed], deps=[t.dep_ for t in parsed])
+    return doc
 
 
 def _capitalized(sent: Any, names: set[str]) -> bool:

@@ -67,13 +67,14 @@ def test_demand_in_speech() -> None:
     assert (e.source.code, e.target.code) == ("CHN", "JPN")
 
 
-@pytest.mark.parametrize("text", [
-    "If talks fail, Russia could attack Ukraine.",
-    "Russia might attack Ukraine.",
-    "Russia is considering an attack on Ukraine.",
+@pytest.mark.parametrize("text, code", [
+    # force on a condition ("could attack if talks fail") is a threat: see tests/test_news_readings.py
+    ("If talks fail, Russia could recall its ambassador from Ukraine.", "16"),
+    ("Russia might attack Ukraine.", "19"),
+    ("Russia is considering an attack on Ukraine.", "19"),
 ])
-def test_hypothetical(text: str) -> None:
-    assert modality(text, "19") == "hypothetical"
+def test_hypothetical(text: str, code: str) -> None:
+    assert modality(text, code) == "hypothetical"
 
 
 def test_unlikely_nominal_event_is_hypothetical() -> None:

@@ -43,6 +43,7 @@ FIRING: tuple[Step, ...] = (
     readings.receive_from,
     readings.stated_intention,
     readings.declared_intention,
+    readings.announced_intention,
     readings.refusal,
     readings.agentless_passive,
     readings.instrument_subject,
@@ -82,6 +83,18 @@ class Attempt:
 Key = tuple[str | None, str | None, str]
 
 
+def _actor_key(m: Mention | None) -> str | None:
+    """What tells two actors apart when deciding that two events are one happening: the country
+    (or the code of an actor with none); "Afghan protesters" and "Afghan rioters" are one side."""
+    return None if m is None else (m.country or m.code)
+
+
+def _doer(m: Mention | None) -> str | None:
+    """Who acts, within one sentence: the words that name them. "Troops killed two men, and
+    helicopters fired missiles" are two happenings of one side; "shot and killed" is one."""
+    return None if m is None else f"{m.start}:{m.end}"
+
+
 @dataclass
 class _Work:
     """One sentence being coded: what is fixed for it and what the heads tried so far have done."""
@@ -92,7 +105,7 @@ class _Work:
     patterns: PatternTable
     trace: list[Attempt] | None
     used_tokens: set[int] = field(default_factory=set)
-    seen: set[Key] = field(default_factory=set)  # (source, target, code) already coded
+    seen: set[Key] = field(default_factory=set)  # (source, target, root) already coded
     passing: dict[int, str] = field(default_factory=dict)  # id(event) -> why it is background
 
     def note(self, head: Token, pattern: Pattern, outcome: str, changed: tuple[str, ...] = ()) -> None:
@@ -139,6 +152,11 @@ class RuleCoder:
                     continue
             nominal = head.pos_ in ("NOUN", "PROPN")
             cands = work.patterns.get((lemma, nominal)) or work.patterns.get((head.lower_, nominal)) or ()
+            # "pledged to release them" is one intention (0353), "pledged to expel them" one planned
+            # expulsion (174, future), not also a bare "pledge" (030); "threatened to kill" is one
+            # threat (138), not also a bare "threaten" (130): the governor's own event makes way
+            # while the complement is tried, and comes back if the complement codes nothing
+            held = self._governor_events(work, head, events) if cands else []
             for pat in cands:
                 if pat.fallback != fallback_pass:
                     continue
@@ -152,17 +170,33 @@ class RuleCoder:
                 fired = self._fire(work, pat, head, hit)
                 if fired is None:
                     continue
-                if head.dep_ == "xcomp" and fired and head.head.lemma_.lower() in lexicon.words("intent_governor"):
-                    # "pledged to release them" is one intention (0353), "pledged to expel them" one
-                    # planned expulsion (174, future), not also a bare "pledge" (030)
-                    gov = sent.offset(head.head)
-                    events[:] = [e for e in events if not (e.evidence_start == gov and e.root == "03")]
+                if fired:
+                    held = []
                 events.extend(fired)
                 why = salience.background(head)
                 if why:
                     work.passing.update((id(e), why) for e in fired)
                 work.used_tokens.update(t.i for t in [head, *hit[0]])
                 break
+            for e in held:
+                events.append(e)
+                work.seen.add((_doer(e.source), _actor_key(e.target), e.root))
+
+    @staticmethod
+    def _governor_events(work: _Work, head: Token, events: list[Event]) -> list[Event]:
+        """Take out (and forget) the bare pledge or threat coded at the verb whose complement
+        ``head`` is, when that verb declares an intention ("pledged to", "threatened to")."""
+        gov_lemma = head.head.lemma_.lower()
+        if head.dep_ != "xcomp" or not (gov_lemma in lexicon.words("intent_governor")
+                                        or gov_lemma in lexicon.words("force_intent_governor")):
+            return []
+        gov = work.sent.offset(head.head)
+        held = [e for e in events if e.evidence_start == gov and e.root in ("03", "13")]
+        if held:
+            events[:] = [e for e in events if not any(e is h for h in held)]
+            for e in held:
+                work.seen.discard((_doer(e.source), _actor_key(e.target), e.root))
+        return held
 
     def _fire(self, work: _Work, pat: Pattern, head: Token, hit: tuple[list[Token], Token | None]) -> list[Event] | None:
         """The events one matching pattern yields; None when the head has no usable reading."""
@@ -218,8 +252,10 @@ class RuleCoder:
 
     @staticmethod
     def _first(work: _Work, s: Mention | None, t: Mention | None, code: str) -> bool:
-        """True (and remembered) the first time the sentence codes this source, target and code."""
-        key = (s.code if s else None, t.code if t else None, code)
+        """True (and remembered) the first time the sentence codes this source, target and root:
+        "a bombing killed five and wounded twenty", "shot and killed a gunman" are one happening
+        each, whatever the verbs' own codes (the first head, nearest the main clause, gives it)."""
+        key = (_doer(s), _actor_key(t), ontology.lookup(code).root)
         if key in work.seen:
             return False
         work.seen.add(key)
@@ -286,8 +322,44 @@ class RuleCoder:
         ctx = article_context(cdoc, sentences, mentions)
         out: list[Event] = []
         for sent in sentences:
-            out.extend(self.code_sentence(sent, mentions.get(sent.index, ()), ctx.date, ctx))
-        return confidence.score_document(out, cdoc, sentences, self.confidence_model)
+            out.extend(one_happening(self.code_sentence(sent, mentions.get(sent.index, ()), ctx.date, ctx)))
+        return confidence.score_document(headline_told_again(cdoc, sentences, out), cdoc, sentences, self.confidence_model)
+
+
+COUNTED = ("asserted", "reported")
+
+
+def _covers(b: Event, a: Event) -> bool:
+    """``b`` tells the happening ``a`` tells, as well or better: the same root and counted or not
+    alike, the same actors where ``a`` names one (``a`` may leave out who did it or to whom)."""
+    if a.root != b.root or (a.modality in COUNTED) != (b.modality in COUNTED):
+        return False
+    pairs = ((_actor_key(a.source), _actor_key(b.source)), (_actor_key(a.target), _actor_key(b.target)))
+    return all(x is None or x == y for x, y in pairs)
+
+
+def one_happening(events: list[Event]) -> list[Event]:
+    """A sentence's events less those another of its events by the same doer tells as well:
+    "Israeli soldiers shot and killed a gunman" is one killing of the gunman, not also a shooting
+    of nobody named."""
+    def same(a: Event, b: Event) -> bool:
+        return _covers(b, a) and (a.source is None or _doer(a.source) == _doer(b.source))
+
+    return [a for n, a in enumerate(events)
+            if not any(same(a, b) and (not same(b, a) or m < n) for m, b in enumerate(events) if m != n)]
+
+
+def headline_told_again(cdoc: CleanDocument, sentences: tuple[Sentence, ...], events: list[Event]) -> list[Event]:
+    """A wire headline tells in short the happening its lead tells again: the headline's event is
+    kept only when no event of the body tells the same happening as well or better."""
+    heads = {s.index for s in sentences if cdoc.paragraphs and cdoc.paragraphs[s.paragraph].kind == "headline"}
+    if not heads:
+        return events
+    body = [e for e in events if e.sentence not in heads]
+    kept = [e for e in events if e.sentence not in heads or not any(_covers(b, e) for b in body)]
+    told = [e for e in kept if e.sentence in heads]
+    # a body event that names fewer actors than the headline's telling gives way to it
+    return [e for e in kept if e.sentence in heads or not any(_covers(h, e) for h in told)]
 
 
 def article_context(cdoc: CleanDocument, sentences: tuple[Sentence, ...], mentions: dict[int, tuple[Mention, ...]]) -> ArticleContext:

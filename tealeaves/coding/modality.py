@@ -162,6 +162,9 @@ def _local_cue(tok: Token, hop: int) -> Modality | None:
         return Modality("hypothetical", "if")
     if tok.dep_ == "xcomp" and tok.head.lower_ == "going":
         return Modality("future", "going to")
+    if tok.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        # the headline's "Karzai to visit Pakistan": a visit announced, not made
+        return Modality("future", "to")
     return None
 
 

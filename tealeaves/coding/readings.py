@@ -164,6 +164,57 @@ def declared_intention(d: Draft, c: Clause) -> Draft:
                  modality=_restate(d.modality, "asserted", f"intention: {head.head.text}"))
 
 
+def _main_clause(head: Token) -> bool:
+    """The clause of ``head`` is the sentence's own statement or what a reporting verb says, not
+    a clause inside another ("hopes he will visit", "the plan to visit")."""
+    tok = head
+    for _ in range(6):
+        if tok.dep_ == "ROOT":
+            return True
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lexicon.words("reporting_verb"):
+            return True
+        if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+FORCE_ROOTS = ("15", "17", "18", "19", "20")
+
+
+def _on_condition(head: Token) -> bool:
+    """The act is said to follow on a condition: an "if" or "unless" clause hangs on it."""
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+               for c in head.children)
+
+
+def announced_intention(d: Draft, c: Clause) -> Draft:
+    """"Norway will provide $20 million in aid to Sudan", "Karzai is to visit Pakistan", "Poland
+    said it plans to reduce its troops": the announcement is the event, an intention (03x) or, for
+    force, a threat (13x), of the one who will act; it is asserted (or reported, when another says so)."""
+    mod = d.modality
+    conditional = mod.value == "hypothetical" and d.code[:2] in FORCE_ROOTS and _on_condition(c.head)
+    if conditional:
+        # "Syria may strike back if Israel raids again", "could hit them unless ...": a threat
+        mod = _restate(mod, "future", mod.cue or "if")
+    if mod.value != "future" or not d.sources or d.sources[0] is None or not _main_clause(c.head):
+        return d
+    if not conditional and (d.code[:2] in FORCE_ROOTS or (mod.cue or "").lower() not in lexicon.words("announce_cue")):
+        # force announced without a condition ("will send troops to Iraq", "will attack next week")
+        # stays a planned act: a forecast or a deployment, not a threat made to anyone
+        return d
+    own = _own_words(d, c)
+    if mod.reporting_verb and not own and _pronoun(d.source_token):
+        return d
+    new = commitment_code(d.code, negated=False)
+    if new == d.code:
+        return d
+    value = "reported" if mod.reporting_verb and not own else "asserted"
+    return replace(d, code=new, sources=c.speakers[:1] if own and c.speakers and _pronoun(d.source_token) else d.sources,
+                   modality=_restate(mod, value, f"announced intention: {mod.cue}"),
+                   note=d.note + f" | announced intention ({mod.cue})")
+
+
 def refusal(d: Draft, c: Clause) -> Draft:
     """"X will not lift the ban", "X said it would not accept refugees", "refused to release them":
     a refusal (12x)."""
