@@ -258,10 +258,11 @@ def instrument_subject(d: Draft, c: Clause) -> Draft:
     """"A car bomb killed five", "a drone strike hit the camp": a weapon is not who acts. The agent
     is the one named on the weapon ("a US air strike"), else unknown; the weapon decides the kind
     (1832, 195); victims the text names no one for are people of the place it struck."""
-    kind = arguments.instrument(d.source_token)
-    if kind is None or c.pattern.nominal or ontology.lookup(d.code).quad != 4 or d.modality.value not in ("asserted", "reported"):
+    weapon = d.source_token
+    kind = arguments.instrument(weapon)
+    if weapon is None or kind is None or c.pattern.nominal or ontology.lookup(d.code).quad != 4 or d.modality.value not in ("asserted", "reported"):
         return d
-    agents = arguments.instrument_agents(d.source_token, c.sent, c.mentions)
+    agents = arguments.instrument_agents(weapon, c.sent, c.mentions)
     code = kind if kind and d.code[:2] in ("18", "19") else d.code
     if not agents and code[:2] == "19" and code != "195":
         code = "180"  # ground fire by unknown attackers is unconventional violence; only aircraft are 195
@@ -270,7 +271,7 @@ def instrument_subject(d: Draft, c: Clause) -> Draft:
     if not agents and not targets:
         return d  # nobody who did it and nobody it struck: "he was struck by a missile" at a match
     return replace(d, code=code, sources=tuple(agents) or (None,), targets=targets,
-                   note=d.note + f" | the weapon '{d.source_token.text}' names {'its user' if agents else 'no agent'}")
+                   note=d.note + f" | the weapon '{weapon.text}' names {'its user' if agents else 'no agent'}")
 
 
 def target_of_the_place(d: Draft, c: Clause) -> Draft:
