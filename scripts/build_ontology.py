@@ -60,7 +60,7 @@ def main(src: str) -> None:
     old: dict[str, dict[str, str]] = {}
     if OUT.exists():
         with OUT.open(encoding="utf-8") as fh:
-            old = {r["code"]: r for r in csv.DictReader(l for l in fh if not l.startswith("#"))}
+            old = {r["code"]: r for r in csv.DictReader(line for line in fh if not line.startswith("#"))}
     rows = []
     with (base / "cameo-codes.csv").open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh):

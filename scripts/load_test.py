@@ -167,7 +167,9 @@ async def run_load(url: str, clients: int, seconds: float, seed: int) -> dict[st
     out = {}
     for label, xs in lat.items():
         xs.sort()
-        pct = lambda p: xs[min(len(xs) - 1, int(p / 100 * len(xs)))] if xs else float("nan")  # noqa: E731
+        def pct(p: float, xs: list[float] = xs) -> float:
+            return xs[min(len(xs) - 1, int(p / 100 * len(xs)))] if xs else float("nan")
+
         out[label] = {"requests": len(xs), "errors": errors[label], "rps": round(len(xs) / seconds, 1),
                       "p50_ms": round(pct(50), 1), "p95_ms": round(pct(95), 1), "p99_ms": round(pct(99), 1),
                       "max_ms": round(xs[-1], 1) if xs else float("nan"),

@@ -176,7 +176,7 @@ def score_conflibert(rows: list[tuple[str, int]], settings: Settings, resolver: 
     per_class = {c: PRF() for c in range(5)}
     confusion: Counter[tuple[int, int]] = Counter()
     correct = coded = 0
-    for (doc, events), (_, gold) in zip(code_documents(docs, settings, resolver), rows):
+    for (_doc, events), (_, gold) in zip(code_documents(docs, settings, resolver), rows):
         first = _first(events)
         pred = class_of_root(first.root) if first else -1
         confusion[(gold, pred)] += 1
@@ -265,7 +265,7 @@ def score_petr2(sents: list[PetrSentence], settings: Settings, resolver: Any, re
     actor_ok: Counter[str] = Counter()
     actor_misses: list[dict[str, Any]] = []
     extras: list[dict[str, Any]] = []
-    for (doc, events), s in zip(code_documents(docs, settings, resolver), sents):
+    for (_doc, events), s in zip(code_documents(docs, settings, resolver), sents):
         # petrarch2's expected codes carry no modality and include planned and conditional events,
         # so every event but a negated one is compared
         counted = [e for e in events if e.modality != "negated"]
@@ -390,7 +390,7 @@ def score_ipe(path: Path, settings: Settings, resolver: Any, report: Report, eve
     recs = [r for d in keep for r in by_doc[d]]
     docs = [Document(id=f"ipe{r['doc_id']}-{r['sent_id']}", text=" ".join(r["sent_text"].split()) or ".") for r in recs]
     scores = {k: PRF() for k in ("ARREST", "FORCE", "KILL")}
-    for (doc, events), r in zip(code_documents(docs, settings, resolver), recs):
+    for (_doc, events), r in zip(code_documents(docs, settings, resolver), recs):
         got = police_labels(events)
         gold = set(r.get("sent_labels") or ()) & set(scores)
         if "KILL" in gold:
@@ -422,7 +422,7 @@ def score_offtopic(path: Path, settings: Settings, resolver: Any, report: Report
     docs = [Document(id=str(r["id"]), text=r["text"]) for r in recs]
     sentences = material = 0
     examples: list[str] = []
-    for (doc, events) in code_documents(docs, settings, resolver):
+    for (_doc, events) in code_documents(docs, settings, resolver):
         mat = [e for e in events if e.quad == 4 and e.modality in settings.default_modalities]
         material += len(mat)
         examples.extend(f"{e.cameo} {e.text[:140]}" for e in mat[:2])

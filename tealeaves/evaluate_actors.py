@@ -125,7 +125,7 @@ def score_petr(path: str | Path, settings: Settings | None = None) -> dict[str, 
     """Source/target country accuracy against the PETRARCH-2 gold codes (state actors only)."""
     items = list(read_petr(path))
     counts = {k: 0 for k in ("S", "T", "S_found", "T_found", "S_first", "T_first")}
-    for (text, _, codings), (_, mentions, _) in zip(items, _resolve_texts([(t, d) for t, d, _ in items], settings)):
+    for (_text, _, codings), (_, mentions, _) in zip(items, _resolve_texts([(t, d) for t, d, _ in items], settings)):
         countries = [m.country for m in sorted(mentions, key=lambda m: m.start) if m.code]
         firsts = list(dict.fromkeys(countries))
         for src, tgt in codings:

@@ -25,7 +25,6 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from tealeaves.errors import InputError
 from tealeaves.models import Document, Event, Mention

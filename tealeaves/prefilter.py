@@ -84,7 +84,6 @@ def pattern_rules() -> tuple[list[Rule], set[str]]:
     from tealeaves.coding import lexicon
     from tealeaves.coding.patterns import load_patterns, trigger_lemmas
 
-    rules: list[Rule] = []
     lemmas: set[str] = set()
     words_needed: list[tuple[str, tuple[str, ...]]] = []
     for (head, _nominal), patterns in load_patterns().items():

@@ -289,7 +289,7 @@ def dyad_series(con: Connection, a: str, b: str, period: str = "week", start: st
     ensure_readout(con)
     where, params = _where(a, b, d0, d1, counted_modalities(include_all_modalities, modalities), threshold=min_confidence(min_conf))
     aggs = []
-    for name, cond in (("ab", "starts_with(source_code, $a) AND starts_with(target_code, $b)"),
+    for _name, cond in (("ab", "starts_with(source_code, $a) AND starts_with(target_code, $b)"),
                        ("ba", "starts_with(source_code, $b) AND starts_with(target_code, $a)"), ("both", "true")):
         for q in (1, 2, 3, 4):
             aggs.append(f"count(*) FILTER (WHERE {cond} AND quad = {q})")

@@ -96,7 +96,7 @@ def test_the_period_cap_is_the_same_everywhere_and_in_the_schema(api: Any) -> No
         period = next(p for p in op["parameters"] if p["name"] == "period")
         assert f"At most {MAX_PERIODS} periods" in period["description"]
     # the largest series allowed is answered, one period more is refused, for both endpoints and every period
-    for period, start, last in (("day", "2010-01-01", None), ("week", "1950-01-02", None), ("month", "1800-01-01", None)):
+    for period, start, _last in (("day", "2010-01-01", None), ("week", "1950-01-02", None), ("month", "1800-01-01", None)):
         first = readout.period_start(readout.dt.date.fromisoformat(start), period)
         end = first
         for _ in range(MAX_PERIODS - 1):

@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from tealeaves import pipeline, store
+from tealeaves import pipeline
 
 CLI = "from tealeaves.cli import main; main()"
 N_KILL_DOCS = 300

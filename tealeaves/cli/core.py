@@ -26,7 +26,8 @@ def _problem(p: Problem) -> None:
 @click.argument("paths", nargs=-1)
 @DB_OPTION
 @click.option("--recode", is_flag=True, help="Code stored documents again (after a dictionary change); with PATHS, also re-code those already stored.")
-@click.option("--server", default=None, envvar="TEALEAVES_SERVER", help="When the store is locked by `tealeaves serve`, send documents to this server URL ($TEALEAVES_SERVER; default: the one named in <db>.server).")
+@click.option("--server", default=None, envvar="TEALEAVES_SERVER", help="When the store is locked by `tealeaves serve`, send documents to this server URL "
+                   "($TEALEAVES_SERVER; default: the one named in <db>.server).")
 @click.option("--token", default=None, envvar="TEALEAVES_TOKEN", help="The server's write token ($TEALEAVES_TOKEN).")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Code in N processes (each loads the model once); this process writes the store.")
 @click.option("--from-parquet", "from_parquet", default=None, help="Load a `tealeaves run --out DIR` dataset into the store instead of coding PATHS.")

@@ -78,7 +78,7 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
                 names.add(_key(alt))
         for n in names:
             table[n].append(place)
-    for iso2, c in countries.items():
+    for _iso2, c in countries.items():
         acc = weight.get(c["iso3"])
         clat: float | None = round(acc[0] / acc[2], 4) if acc and acc[2] else None
         clon: float | None = round(acc[1] / acc[2], 4) if acc and acc[2] else None

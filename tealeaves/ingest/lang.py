@@ -15,7 +15,8 @@ MIN_CONFIDENCE = 0.9
 SAMPLE_CHARS = 1500
 # Text where these words make up this share of the tokens is English without asking the model:
 # no other language uses them at anything like that rate, and the check is ~50x cheaper.
-ENGLISH_WORDS = frozenset({"the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "said", "it", "by", "as", "at", "from", "has", "have", "be", "he", "his", "are", "were", "not", "but", "this", "which", "will"})
+ENGLISH_WORDS = frozenset({"the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "said", "it", "by", "as", "at", "from", "has", "have", "be", "he", "his",
+                            "are", "were", "not", "but", "this", "which", "will"})
 ENGLISH_SHARE = 0.25
 MIN_WORDS = 40
 
