@@ -48,6 +48,7 @@ class Context:
         self.recent: list[str] = []
         self.countries: list[str] = []  # every state named so far in earlier sentences, in order
         self.sentence_countries: list[tuple[str, int]] = []  # states named in the current sentence
+        self.first_token = 0  # where the current sentence's actors may begin (after a dateline)
 
     def see(self, locations: list[tuple[str, int]]) -> None:
         self.recent += [c for c, _ in locations]
@@ -100,7 +101,7 @@ def compose(kb: KnowledgeBase, sent: Sentence, ph: Phrase, day: str | None, cont
     """The mentions one phrase makes (several for "Turkish and Azerbaijani troops"), or none."""
     span = sent.span
     doc = span.doc
-    start_i, end_i = extent(ph, span, heads)
+    start_i, end_i = extent(ph, span, heads, context.first_token)
     at = _Where(doc[start_i:end_i + 1], sent.offset(doc[start_i]), sent.offset(doc[end_i]) + len(doc[end_i].text))
     note: Note = why.append if why is not None else (lambda _m: None)
 
@@ -358,9 +359,10 @@ def _role_current(role: Role | None, day: str | None) -> bool:
     return bool(role.start or role.end) and role.covers(day) and role.sector != FORMER
 
 
-def extent(ph: Phrase, span: Any, heads: set[int]) -> tuple[int, int]:
+def extent(ph: Phrase, span: Any, heads: set[int], first: int = 0) -> tuple[int, int]:
     """First and last token of the actor phrase: the head, its left modifiers, appositions and own hits;
-    a left modifier that heads another actor phrase (a misparsed first conjunct) is not part of it."""
+    a left modifier that heads another actor phrase (a misparsed first conjunct) is not part of it, nor is
+    a dateline before ``first`` that the parser hung on it."""
     head = ph.head
     lo = hi = head.i
     for child in head.lefts:
@@ -374,7 +376,7 @@ def extent(ph: Phrase, span: Any, heads: set[int]) -> tuple[int, int]:
             hi = max(hi, child.right_edge.i if child.dep_ == "appos" else child.i)
     for h in ph.hits:
         lo, hi = min(lo, h.start), max(hi, h.end - 1)
-    lo, hi = max(lo, span.start), min(hi, span.end - 1)
+    lo, hi = max(lo, span.start, min(first, head.i)), min(hi, span.end - 1)
     while hi > lo and span.doc[hi].is_punct:
         hi -= 1
     return lo, hi

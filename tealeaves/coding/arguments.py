@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from tealeaves.actors.dateline import dateline_length
 from tealeaves.coding import lexicon, syntax
 from tealeaves.models import Mention, Sentence
 
@@ -28,6 +29,7 @@ def mentions_for(tok: Token | None, sent: Sentence, mentions: tuple[Mention, ...
     """Coded mentions that cover ``tok`` or, failing that, sit inside its phrase; conjuncts included."""
     if tok is None:
         return []
+    tok = _past_dateline(tok, sent, mentions)
     found: list[Mention] = []
     heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
     # a list the parser folded into a modifier, "(Amnesty International and Human Rights) Watch":
@@ -47,6 +49,19 @@ def mentions_for(tok: Token | None, sent: Sentence, mentions: tuple[Mention, ...
             if m not in found:
                 found.append(m)
     return found
+
+
+def _past_dateline(tok: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> Token:
+    """The parser often takes a dateline's city for the subject ("NAJAF, Iraq - Iraq's top cleric
+    returned ..." has two subjects): a dateline never acts, so the same-role word after it stands in."""
+    span = tok.doc[tok.sent.start:tok.sent.end] if tok.sent is not None else None
+    if span is None or tok.i > span.start + 12 or any(usable(m) and m.start <= sent.offset(tok) < m.end for m in mentions):
+        return tok
+    end = span.start_char + dateline_length(span.text)
+    if tok.idx >= end:
+        return tok
+    later = [c for c in tok.head.children if c.dep_ == tok.dep_ and c.idx >= end]
+    return later[0] if later else tok
 
 
 def names_actor(tok: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> bool:
