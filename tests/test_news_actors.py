@@ -104,3 +104,21 @@ def test_dateline_place_gives_unnamed_groups_their_country(resolver: ActorResolv
 ])
 def test_dateline_city_taken_for_the_subject_gives_way(code: Any, text: str, source: str) -> None:
     assert any(s == source and r == "02" for s, _, r in roots(code(text, date="2004-09-01")))
+
+
+# ---- victims never become sources -------------------------------------------------------------
+@pytest.mark.parametrize("text, victim", [
+    ("Three policemen killed in roadside blast in Kabul", "AFG"),
+    ("Two Japanese journalists shot dead in Baghdad", "JPN"),
+    ("Seven Filipino truck drivers kidnapped in Iraq", "PHL"),
+    ("Six Russian soldiers were reported killed in a rebel attack in Chechnya.", "RUS"),
+])
+def test_victims_are_targets_never_sources(code: Any, text: str, victim: str) -> None:
+    found = roots(code(text, date="2004-09-01"))
+    assert any(t == victim and r == "18" for _, t, r in found), found
+    assert not any(s == victim for s, _, _ in found), found
+
+
+def test_an_object_on_a_conjunct_keeps_the_subject_acting(code: Any) -> None:
+    found = roots(code("Gunmen killed and wounded a dozen villagers near Mosul on Sunday.", date="2004-09-01"))
+    assert any(s == "IRQ" and r == "18" for s, _, r in found), found

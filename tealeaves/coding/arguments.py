@@ -158,7 +158,9 @@ def target_candidates(head: Token, depth: int = 0) -> Iterator[Token]:
         if c.dep_ in ("dobj", "dative"):
             yield c
     if syntax.is_passive(head):
-        yield from (c for c in head.children if c.dep_ in syntax.PASSIVE_SUBJECT_DEPS)
+        victim = syntax.patient(head)  # "Four soldiers killed in ambush": the soldiers, never the source
+        if victim is not None:
+            yield victim
     if syntax.reduced_passive(head):
         yield head.head
     preps = lexicon.words("target_prep")
