@@ -122,3 +122,46 @@ def test_victims_are_targets_never_sources(code: Any, text: str, victim: str) ->
 def test_an_object_on_a_conjunct_keeps_the_subject_acting(code: Any) -> None:
     found = roots(code("Gunmen killed and wounded a dozen villagers near Mosul on Sunday.", date="2004-09-01"))
     assert any(s == "IRQ" and r == "18" for s, _, r in found), found
+
+
+# ---- one actor is never two countries ---------------------------------------------------------
+@pytest.mark.parametrize("text, phrase, country, other", [
+    ("Moscow charged a Russian-American with spying for Georgia.", "a Russian-American", "USA", "RUS"),
+    ("Pakistani kidnappers of three engineers of a Chinese firm freed their captives.", "Pakistani kidnappers", "PAK", "CHN"),
+    ("Yemeni abductors of two workers for a German aid agency released them on Monday.", "Yemeni abductors", "YEM", "DEU"),
+])
+def test_one_actor_one_country(resolver: ActorResolver, text: str, phrase: str, country: str, other: str) -> None:
+    found = [m for m in mentions(resolver, text) if m.text == phrase]
+    assert found and {m.country for m in found} == {country}, found
+
+
+def test_coordinated_nationalities_stay_two(resolver: ActorResolver) -> None:
+    found = [m.country for m in mentions(resolver, "Kenyan and Ugandan troops patrolled the border.") if m.code]
+    assert {"KEN", "UGA"} <= set(found)
+
+
+# ---- historical names by the article's date ---------------------------------------------------
+@pytest.mark.parametrize("text, before, after", [
+    ("The Soviet Union protested to Washington.", "SUN", "RUS"),
+    ("Zaire closed its border with Rwanda.", "ZAR", "COD"),
+    ("Czechoslovakia recalled its ambassador.", "CSK", "CZE"),
+    ("East Germany expelled two diplomats.", "DDR", "DEU"),
+])
+def test_historical_names_follow_the_article_date(resolver: ActorResolver, text: str, before: str, after: str) -> None:
+    assert mentions(resolver, text, date="1985-06-01")[0].country == before
+    assert mentions(resolver, text, date="2004-06-01")[0].country == after
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Burma freed three dissidents.", "MMR"),
+    ("The European Community imposed duties on steel.", "IGOEUREEC"),
+    ("West Germany offered credits to Poland.", "DEU"),
+])
+def test_renamed_states_keep_one_code(resolver: ActorResolver, text: str, code: str) -> None:
+    for date in ("1985-06-01", "2004-06-01"):
+        assert mentions(resolver, text, date=date)[0].code == code
+
+
+def test_a_gone_state_adjective_is_history(resolver: ActorResolver) -> None:
+    ms = mentions(resolver, "Former Soviet republics signed a trade pact with Iran.", date="2004-06-01")
+    assert all(m.country != "RUS" for m in ms)

@@ -121,7 +121,7 @@ def compose(kb: KnowledgeBase, sent: Sentence, ph: Phrase, day: str | None, cont
 
 def _evidence(ph: Phrase) -> _Evidence:
     ev = _Evidence([], None, None, "", [], [], "body")
-    for h in ph.hits + ph.via_prep:
+    for h in ph.hits + _foreign_free(ph):
         t = h.best
         own = h.start <= ph.head.i < h.end
         if t.kind in ("country", "capital", "city") and t.country:
@@ -145,6 +145,26 @@ def _evidence(ph: Phrase) -> _Evidence:
             if own:
                 ev.kind = t.form
     return ev
+
+
+def _foreign_free(ph: Phrase) -> list[Hit]:
+    """The hits reached through "of/for/from" that may say the phrase's country. One actor is never two
+    countries: "Iraqi kidnappers of employees of a Kuwaiti company" are Iraqi, and the company's country
+    belongs to the company; "the foreign minister of Iran" has no country of its own, so Iran is it."""
+    own = any(h.best.kind in ("country", "capital", "city", "org", "metonym") and h.best.country for h in ph.hits)
+    if not own:
+        return ph.via_prep
+    return [h for h in ph.via_prep if not (h.best.kind in ("country", "capital", "city", "org", "metonym") and h.best.country)]
+
+
+def _one_nationality(ph: Phrase, countries: list[str]) -> list[str]:
+    """A nationality word that is itself the head names one person or group of that nationality: "a
+    Chinese-American" is American, "Iraqi-born Britons" are British; "US and Iraqi troops" stay two."""
+    head = ph.head
+    for h in ph.hits:
+        if h.start <= head.i < h.end and h.best.kind == "country" and h.best.form in ("adjective", "demonym") and h.best.country:
+            return [h.best.country]
+    return countries
 
 
 def _person(kb: KnowledgeBase, sent: Sentence, ph: Phrase, t: Target, ev: _Evidence, day: str | None,
@@ -203,6 +223,8 @@ def _group(sent: Sentence, ph: Phrase, ev: _Evidence, context: Context, location
     text, start, end = at.text, at.start, at.end
     countries, rule = ev.countries, ev.rule
     sector, title_sector, is_person = _title(ph, ev, at.tokens)
+    if len(countries) > 1:
+        countries = _one_nationality(ph, countries)
     number = "plur" if (ph.head.tag_ in ("NNS", "NNPS") or ev.kind == "group") else "sing"
     lemma = ph.head.lemma_.lower()
 

@@ -186,6 +186,7 @@ class KnowledgeBase:
         self.roles: dict[str, list[Role]] = defaultdict(list)
         self.sector_words: dict[str, Target] = {}
         self.exact_case: set[str] = set()  # phrases matched only with their exact capitalisation
+        self.historical: dict[str, tuple[str, str]] = {}  # phrase -> (end date, code until then)
         self._load_package()
         if user_path is not None:
             self._load_user(user_path)
@@ -235,6 +236,8 @@ class KnowledgeBase:
             check_code(country, sector or "", f"organizations.csv:{n}")
             for name in [row["name"], *_split(row["aliases"])]:
                 self._add(name, Target("org", country, sector, label=row["name"]))
+        for n, row in enumerate(_read_csv("historical.csv"), 2):
+            self._add_historical(row, f"historical.csv:{n}")
         for row in _read_csv("agencies.csv"):
             for name in [row["name"], *_split(row["aliases"])]:
                 self._add(name, Target("agency", label=row["name"]))
@@ -271,6 +274,33 @@ class KnowledgeBase:
                     if source == "people.csv":
                         curated.add(name.lower())
                     self._add(name, Target("person", person_id=pid, label=row["name"]))
+
+    def _add_historical(self, row: dict[str, str], where: str) -> None:
+        """A state under a name it no longer has: the name's own code until ``end``, its successor's after."""
+        for code in (row["code"], row["successor"]):
+            check_code(split_code(code)[0], split_code(code)[1] or "", where)
+        check_date(row["end"], where)
+        successor, sector = split_code(row["successor"])
+        kind = "org" if successor.startswith(NON_STATE_PREFIXES) else "country"
+        forms = [(n, "name") for n in [row["name"], *_split(row["aliases"])]] + [(a, "adjective") for a in _split(row["adjectives"])]
+        for phrase, form in forms:
+            target = Target(kind, successor, sector, form=form if kind == "country" else "", label=row["name"])
+            self.phrases[phrase.lower()] = [t for t in self.phrases.get(phrase.lower(), []) if t.kind not in ("country", "org")]
+            self._add(phrase, target)
+            if row["end"]:
+                self.historical[phrase.lower()] = (row["end"], row["code"])
+
+    def dated(self, hit: Hit, doc: Any, day: str | None) -> Hit | None:
+        """A historical state's name as of the article's day: "Zaire" in 1995 is ZAR, in 2004 COD. After
+        the state ended its adjective describes the past ("Soviet-era arms", "former Soviet republics")
+        and names no actor (None)."""
+        old = self.historical.get(doc[hit.start:hit.end].text.lower())
+        if old is None:
+            return hit
+        if day is None or day >= old[0]:
+            return None if hit.best.form == "adjective" else hit
+        t = hit.best
+        return Hit(hit.start, hit.end, (Target(t.kind, old[1], t.sector, t.person_id, t.form, t.strength, t.label), *hit.targets[1:]))
 
     def _load_user(self, path: Path) -> None:
         for row in read_user_file(path):

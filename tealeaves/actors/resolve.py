@@ -142,7 +142,7 @@ class ActorResolver:
         context.first_token = max(dateline, default=span.start - 1) + 1
         # news agencies and the dateline never act; their words are no actor's either
         skip = dateline | {i for h in hits if h.best.kind == "agency" for i in range(h.start, h.end)}
-        hits = [h for h in hits if h.start not in skip]
+        hits = [d for d in (self.kb.dated(h, span.doc, day) for h in hits if h.start not in skip) if d is not None]
         hit_at: dict[int, Hit] = {}
         for h in hits:
             for i in range(h.start, h.end):
