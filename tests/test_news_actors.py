@@ -165,3 +165,56 @@ def test_renamed_states_keep_one_code(resolver: ActorResolver, text: str, code: 
 def test_a_gone_state_adjective_is_history(resolver: ActorResolver) -> None:
     ms = mentions(resolver, "Former Soviet republics signed a trade pact with Iran.", date="2004-06-01")
     assert all(m.country != "RUS" for m in ms)
+
+
+# ---- unnamed groups take country and sector from context --------------------------------------
+@pytest.mark.parametrize("text, code", [
+    ("Thousands of textile workers went on strike in Karachi.", "PAKLAB"),
+    ("Angry farmers blocked the highway outside Bangkok.", "THAAGR"),
+    ("Hundreds of students marched through Tehran on Sunday.", "IRNEDU"),
+    ("Nepalese prisoners rioted in Kathmandu.", "NPLCVL"),
+])
+def test_unnamed_groups_take_context(resolver: ActorResolver, text: str, code: str) -> None:
+    assert code in {m.code for m in mentions(resolver, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Burmese prisoners rioted in Rangoon.",
+    "Kurdish prisoners rioted in a jail in Ankara on Friday.",
+    "Haitian prisoners rioted in Port-au-Prince.",
+])
+def test_a_prison_riot_within_one_country_is_kept(code: Any, text: str) -> None:
+    assert any(r == "14" for _, _, r in roots(code(text, date="2004-09-01")))
+
+
+# ---- unlisted organisations by their kind -----------------------------------------------------
+@pytest.mark.parametrize("text, phrase, code", [
+    ("A London-based rights group condemned the executions.", "A London-based rights group", "NGO"),
+    ("A Paris-based humanitarian group accused the army of looting.", "A Paris-based humanitarian group", "NGO"),
+    ("A Nigerian rights group criticized the police.", "A Nigerian rights group", "NGANGO"),
+    ("A South Korean construction company pulled its staff out of Iraq.", "A South Korean construction company", "KORBUS"),
+])
+def test_unlisted_organisations_by_kind(resolver: ActorResolver, text: str, phrase: str, code: str) -> None:
+    assert [m.code for m in mentions(resolver, text) if m.text == phrase] == [code]
+
+
+# ---- possessives and curly apostrophes ----------------------------------------------------------
+@pytest.mark.parametrize("text, envoy, other", [
+    ("Ecuador recalled its ambassador from Colombia.", "ECUGOV", "COL"),
+    ("Ghana summoned its envoy from Togo for consultations.", "GHAGOV", "TGO"),
+    ("Jordan withdrew its ambassador from Qatar.", "JORGOV", "QAT"),
+])
+def test_possessive_follows_its_owner(resolver: ActorResolver, text: str, envoy: str, other: str) -> None:
+    ms = mentions(resolver, text)
+    assert envoy in {m.code for m in ms}
+    assert any(m.country == other and not m.rule.startswith("place.") for m in ms)
+
+
+@pytest.mark.parametrize("straight", [
+    "Egypt's foreign minister criticized Israel.",
+    "Kenya's police arrested two Somalis.",
+    "The opposition accused Zimbabwe's president of fraud.",
+])
+def test_curly_apostrophes_behave_like_straight_ones(resolver: ActorResolver, straight: str) -> None:
+    curly = straight.replace("'", "\u2019")
+    assert [m.code for m in mentions(resolver, curly)] == [m.code for m in mentions(resolver, straight)]

@@ -20,9 +20,10 @@ from tealeaves.actors.kb import FORMER, NON_STATE_PREFIXES as NON_STATE, Hit, Kn
 from tealeaves.models import Mention, Sentence
 
 LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "flat", "punct", "cc", "conj", "advmod"}
-LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into", "within"}
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "through", "around", "into", "within"}
 RELATIONAL = {"partner", "ally", "neighbour", "neighbor", "counterpart", "rival", "enemy", "opponent", "adversary", "foe", "friend", "critic"}
-CONTEXT_SECTORS = {"REB", "OPP", "COP", "CVL", "CRM", "MIL", "REF"}  # groups that take their country from where they are
+# groups that take their country from where they are: "rebels" near Falluja, "garment workers" in Dhaka
+CONTEXT_SECTORS = {"REB", "OPP", "COP", "CVL", "CRM", "MIL", "REF", "LAB", "AGR", "EDU"}
 PAST_MARKERS = {"former", "ex", "then", "late", "retired", "onetime", "one-time", "erstwhile"}
 TITLE_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}  # offices that a title alone states
 PERSON_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lady", "lord", "madam"}
@@ -150,8 +151,11 @@ def _evidence(ph: Phrase) -> _Evidence:
 def _foreign_free(ph: Phrase) -> list[Hit]:
     """The hits reached through "of/for/from" that may say the phrase's country. One actor is never two
     countries: "Iraqi kidnappers of employees of a Kuwaiti company" are Iraqi, and the company's country
-    belongs to the company; "the foreign minister of Iran" has no country of its own, so Iran is it."""
+    belongs to the company; "the foreign minister of Iran" has no country of its own, so Iran is it, but
+    "its envoy from Peru" is the possessor's."""
     own = any(h.best.kind in ("country", "capital", "city", "org", "metonym") and h.best.country for h in ph.hits)
+    # "Chile recalled its envoy from Peru": the possessive says whose envoy; Peru is where the envoy served
+    own = own or ph.poss_pronoun is not None
     if not own:
         return ph.via_prep
     return [h for h in ph.via_prep if not (h.best.kind in ("country", "capital", "city", "org", "metonym") and h.best.country)]
@@ -211,7 +215,9 @@ def _title(ph: Phrase, ev: _Evidence, tokens: Any) -> tuple[str | None, str | No
         sector = title_sector if title_sector else sector
     if any(t.kind == "sector" and t.sector == FORMER for _, t in ev.strong):
         sector = FORMER
-    is_person = ph.head.ent_type_ == "PERSON" or ev.kind == "person" or _has_person_title(ph.head) or _titled_name(ph)
+    # a state's name is no person even where the tagger says so ("Jordan recalled its envoy")
+    named_state = any(h.start <= ph.head.i < h.end and h.best.kind in ("country", "capital", "org", "metonym") for h in ph.hits)
+    is_person = not named_state and (ph.head.ent_type_ == "PERSON" or ev.kind == "person" or _has_person_title(ph.head) or _titled_name(ph))
     if is_person and sector is None and any(tok.lower_ in ("gen.", "col.", "general") for tok in tokens):
         sector = "MIL"
     return sector, title_sector, is_person
@@ -228,6 +234,11 @@ def _group(sent: Sentence, ph: Phrase, ev: _Evidence, context: Context, location
     number = "plur" if (ph.head.tag_ in ("NNS", "NNPS") or ev.kind == "group") else "sing"
     lemma = ph.head.lemma_.lower()
 
+    if sector == "NGO" and not any(h.best.kind == "org" for h in ph.hits + ph.via_prep):
+        # an unlisted NGO by its kind ("a Geneva-based rights group"): where it is based is no nationality
+        countries = [h.best.country for h in ph.hits if h.best.kind == "country" and h.best.form in ("adjective", "demonym")
+                     and h.best.country][:1] or ["NGO"]
+        rule = "compose.kind.ngo"
     if lemma in RELATIONAL:
         # "its European partners", "Turkey's allies": the partners are not the possessor
         doc = at.tokens.doc
@@ -261,7 +272,7 @@ def _group(sent: Sentence, ph: Phrase, ev: _Evidence, context: Context, location
     rule = rule or ("compose.adjective+sector" if sector else "kb.country")
     mentions = []
     for country in countries[:4]:
-        sec = None if country.startswith(("IGO", "NGO", "IMG")) and sector in ("GOV",) else sector
+        sec = None if country.startswith(("IGO", "NGO", "IMG")) and sector in ("GOV", "NGO") else sector
         if country.startswith(("IGO", "NGO")) and sec and (not _head_in(ph, "sector")
                                                          or (country.startswith("NGO") and sec in ("OPP", "CVL"))):
             sec = None  # "Greenpeace activists" are Greenpeace, not an opposition inside it

@@ -26,7 +26,7 @@ from typing import Any
 
 from tealeaves.errors import DataError
 
-SECTORS = ("GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "LEG", "MED", "EDU", "BUS", "CRM", "CVL", "REF", "IGO", "NGO", "ELI", "LAB", "UAF", "INS")
+SECTORS = ("GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "LEG", "MED", "EDU", "BUS", "CRM", "CVL", "REF", "IGO", "NGO", "ELI", "LAB", "AGR", "UAF", "INS")
 FORMER = "ELI"  # sector of a former office-holder (CAMEO "elites")
 USER_FIELDS = ("name", "aliases", "country", "sector", "start", "end", "notes")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

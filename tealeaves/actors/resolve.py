@@ -248,6 +248,8 @@ class ActorResolver:
             if dep == "appos" and parent.pos_ in NOMINAL:
                 tok = parent  # the apposition describes its head
                 continue
+            if dep == "pobj" and parent.lower_ in OF_PREPS and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in parent.head.children):
+                break  # "its envoy from Peru": the possessive says whose; Peru is an actor of its own
             if dep == "pobj" and parent.lower_ in OF_PREPS and parent.head.pos_ in NOMINAL and parent.head.i in actorish and parent.head.i not in own:
                 tok = parent.head
                 via_prep = True
