@@ -20,9 +20,10 @@ from tealeaves.actors.kb import FORMER, NON_STATE_PREFIXES as NON_STATE, Hit, Kn
 from tealeaves.models import Mention, Sentence
 
 LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "flat", "punct", "cc", "conj", "advmod"}
-LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into", "within"}
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "through", "around", "into", "within"}
 RELATIONAL = {"partner", "ally", "neighbour", "neighbor", "counterpart", "rival", "enemy", "opponent", "adversary", "foe", "friend", "critic"}
-CONTEXT_SECTORS = {"REB", "OPP", "COP", "CVL", "CRM", "MIL", "REF"}  # groups that take their country from where they are
+# groups that take their country from where they are: "rebels" near Falluja, "garment workers" in Dhaka
+CONTEXT_SECTORS = {"REB", "OPP", "COP", "CVL", "CRM", "MIL", "REF", "LAB", "AGR", "EDU"}
 PAST_MARKERS = {"former", "ex", "then", "late", "retired", "onetime", "one-time", "erstwhile"}
 TITLE_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}  # offices that a title alone states
 PERSON_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lady", "lord", "madam"}
@@ -48,6 +49,7 @@ class Context:
         self.recent: list[str] = []
         self.countries: list[str] = []  # every state named so far in earlier sentences, in order
         self.sentence_countries: list[tuple[str, int]] = []  # states named in the current sentence
+        self.first_token = 0  # where the current sentence's actors may begin (after a dateline)
 
     def see(self, locations: list[tuple[str, int]]) -> None:
         self.recent += [c for c, _ in locations]
@@ -100,7 +102,7 @@ def compose(kb: KnowledgeBase, sent: Sentence, ph: Phrase, day: str | None, cont
     """The mentions one phrase makes (several for "Turkish and Azerbaijani troops"), or none."""
     span = sent.span
     doc = span.doc
-    start_i, end_i = extent(ph, span, heads)
+    start_i, end_i = extent(ph, span, heads, context.first_token)
     at = _Where(doc[start_i:end_i + 1], sent.offset(doc[start_i]), sent.offset(doc[end_i]) + len(doc[end_i].text))
     note: Note = why.append if why is not None else (lambda _m: None)
 
@@ -120,7 +122,7 @@ def compose(kb: KnowledgeBase, sent: Sentence, ph: Phrase, day: str | None, cont
 
 def _evidence(ph: Phrase) -> _Evidence:
     ev = _Evidence([], None, None, "", [], [], "body")
-    for h in ph.hits + ph.via_prep:
+    for h in ph.hits + _foreign_free(ph):
         t = h.best
         own = h.start <= ph.head.i < h.end
         if t.kind in ("country", "capital", "city") and t.country:
@@ -144,6 +146,29 @@ def _evidence(ph: Phrase) -> _Evidence:
             if own:
                 ev.kind = t.form
     return ev
+
+
+def _foreign_free(ph: Phrase) -> list[Hit]:
+    """The hits reached through "of/for/from" that may say the phrase's country. One actor is never two
+    countries: "Iraqi kidnappers of employees of a Kuwaiti company" are Iraqi, and the company's country
+    belongs to the company; "the foreign minister of Iran" has no country of its own, so Iran is it, but
+    "its envoy from Peru" is the possessor's."""
+    own = any(h.best.kind in ("country", "capital", "city", "org", "metonym") and h.best.country for h in ph.hits)
+    # "Chile recalled its envoy from Peru": the possessive says whose envoy; Peru is where the envoy served
+    own = own or ph.poss_pronoun is not None
+    if not own:
+        return ph.via_prep
+    return [h for h in ph.via_prep if not (h.best.kind in ("country", "capital", "city", "org", "metonym") and h.best.country)]
+
+
+def _one_nationality(ph: Phrase, countries: list[str]) -> list[str]:
+    """A nationality word that is itself the head names one person or group of that nationality: "a
+    Chinese-American" is American, "Iraqi-born Britons" are British; "US and Iraqi troops" stay two."""
+    head = ph.head
+    for h in ph.hits:
+        if h.start <= head.i < h.end and h.best.kind == "country" and h.best.form in ("adjective", "demonym") and h.best.country:
+            return [h.best.country]
+    return countries
 
 
 def _person(kb: KnowledgeBase, sent: Sentence, ph: Phrase, t: Target, ev: _Evidence, day: str | None,
@@ -190,7 +215,9 @@ def _title(ph: Phrase, ev: _Evidence, tokens: Any) -> tuple[str | None, str | No
         sector = title_sector if title_sector else sector
     if any(t.kind == "sector" and t.sector == FORMER for _, t in ev.strong):
         sector = FORMER
-    is_person = ph.head.ent_type_ == "PERSON" or ev.kind == "person" or _has_person_title(ph.head) or _titled_name(ph)
+    # a state's name is no person even where the tagger says so ("Jordan recalled its envoy")
+    named_state = any(h.start <= ph.head.i < h.end and h.best.kind in ("country", "capital", "org", "metonym") for h in ph.hits)
+    is_person = not named_state and (ph.head.ent_type_ == "PERSON" or ev.kind == "person" or _has_person_title(ph.head) or _titled_name(ph))
     if is_person and sector is None and any(tok.lower_ in ("gen.", "col.", "general") for tok in tokens):
         sector = "MIL"
     return sector, title_sector, is_person
@@ -202,9 +229,16 @@ def _group(sent: Sentence, ph: Phrase, ev: _Evidence, context: Context, location
     text, start, end = at.text, at.start, at.end
     countries, rule = ev.countries, ev.rule
     sector, title_sector, is_person = _title(ph, ev, at.tokens)
+    if len(countries) > 1:
+        countries = _one_nationality(ph, countries)
     number = "plur" if (ph.head.tag_ in ("NNS", "NNPS") or ev.kind == "group") else "sing"
     lemma = ph.head.lemma_.lower()
 
+    if sector == "NGO" and not any(h.best.kind == "org" for h in ph.hits + ph.via_prep):
+        # an unlisted NGO by its kind ("a Geneva-based rights group"): where it is based is no nationality
+        countries = [h.best.country for h in ph.hits if h.best.kind == "country" and h.best.form in ("adjective", "demonym")
+                     and h.best.country][:1] or ["NGO"]
+        rule = "compose.kind.ngo"
     if lemma in RELATIONAL:
         # "its European partners", "Turkey's allies": the partners are not the possessor
         doc = at.tokens.doc
@@ -238,7 +272,7 @@ def _group(sent: Sentence, ph: Phrase, ev: _Evidence, context: Context, location
     rule = rule or ("compose.adjective+sector" if sector else "kb.country")
     mentions = []
     for country in countries[:4]:
-        sec = None if country.startswith(("IGO", "NGO", "IMG")) and sector in ("GOV",) else sector
+        sec = None if country.startswith(("IGO", "NGO", "IMG")) and sector in ("GOV", "NGO") else sector
         if country.startswith(("IGO", "NGO")) and sec and (not _head_in(ph, "sector")
                                                          or (country.startswith("NGO") and sec in ("OPP", "CVL"))):
             sec = None  # "Greenpeace activists" are Greenpeace, not an opposition inside it
@@ -358,9 +392,10 @@ def _role_current(role: Role | None, day: str | None) -> bool:
     return bool(role.start or role.end) and role.covers(day) and role.sector != FORMER
 
 
-def extent(ph: Phrase, span: Any, heads: set[int]) -> tuple[int, int]:
+def extent(ph: Phrase, span: Any, heads: set[int], first: int = 0) -> tuple[int, int]:
     """First and last token of the actor phrase: the head, its left modifiers, appositions and own hits;
-    a left modifier that heads another actor phrase (a misparsed first conjunct) is not part of it."""
+    a left modifier that heads another actor phrase (a misparsed first conjunct) is not part of it, nor is
+    a dateline before ``first`` that the parser hung on it."""
     head = ph.head
     lo = hi = head.i
     for child in head.lefts:
@@ -374,7 +409,7 @@ def extent(ph: Phrase, span: Any, heads: set[int]) -> tuple[int, int]:
             hi = max(hi, child.right_edge.i if child.dep_ == "appos" else child.i)
     for h in ph.hits:
         lo, hi = min(lo, h.start), max(hi, h.end - 1)
-    lo, hi = max(lo, span.start), min(hi, span.end - 1)
+    lo, hi = max(lo, span.start, min(first, head.i)), min(hi, span.end - 1)
     while hi > lo and span.doc[hi].is_punct:
         hi -= 1
     return lo, hi

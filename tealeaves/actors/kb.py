@@ -26,18 +26,22 @@ from typing import Any
 
 from tealeaves.errors import DataError
 
-SECTORS = ("GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "LEG", "MED", "EDU", "BUS", "CRM", "CVL", "REF", "IGO", "NGO", "ELI", "LAB", "UAF", "INS")
+SECTORS = ("GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "LEG", "MED", "EDU", "BUS", "CRM", "CVL", "REF", "IGO", "NGO", "ELI", "LAB", "AGR", "UAF", "INS")
 FORMER = "ELI"  # sector of a former office-holder (CAMEO "elites")
 USER_FIELDS = ("name", "aliases", "country", "sector", "start", "end", "notes")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 CODE_RE = re.compile(r"^[A-Z]{3}([A-Z]{3}){0,5}$")
 NON_STATE_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
-MILITARY_CONTEXT = frozenset({"troops", "troop", "soldier", "military", "army", "brigade", "battalion", "division",
-                              "offensive", "clash", "rebel", "militant", "insurgent", "armed", "soldiers", "marine"})
-CONTEXT_ACRONYMS = {"AFP": MILITARY_CONTEXT}  # ambiguous acronyms matched as an organization only in this context
+MILITARY_WORDS = frozenset({"troop", "soldier", "military", "army", "brigade", "battalion", "division", "unit", "force",
+                            "offensive", "operation", "spokesman", "chief", "commander", "marine"})
+# acronyms that name an organization only where the sentence names its country or the acronym modifies a
+# military word: "AFP" is the news agency, but "AFP troops" and "AFP said ... in Manila" are the Philippine army
+CONTEXT_ACRONYMS = {"AFP": "PHL"}
 PERSON_SLOTS = ("nsubj", "nsubjpass", "dobj", "iobj", "pobj", "conj", "appos", "poss", "agent")
 # Kinds of phrase, in the order that wins when one phrase names several things.
-PRECEDENCE = ("user", "person", "org", "metonym", "country", "capital", "city", "sector")
+# A news agency is never an actor; it sits after "org" so that an acronym shared with an organization
+# ("AFP") goes to the organization where the context says so (CONTEXT_ACRONYMS).
+PRECEDENCE = ("user", "person", "org", "agency", "metonym", "country", "capital", "city", "sector")
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,7 @@ class KnowledgeBase:
         self.roles: dict[str, list[Role]] = defaultdict(list)
         self.sector_words: dict[str, Target] = {}
         self.exact_case: set[str] = set()  # phrases matched only with their exact capitalisation
+        self.historical: dict[str, tuple[str, str]] = {}  # phrase -> (end date, code until then)
         self._load_package()
         if user_path is not None:
             self._load_user(user_path)
@@ -231,6 +236,11 @@ class KnowledgeBase:
             check_code(country, sector or "", f"organizations.csv:{n}")
             for name in [row["name"], *_split(row["aliases"])]:
                 self._add(name, Target("org", country, sector, label=row["name"]))
+        for n, row in enumerate(_read_csv("historical.csv"), 2):
+            self._add_historical(row, f"historical.csv:{n}")
+        for row in _read_csv("agencies.csv"):
+            for name in [row["name"], *_split(row["aliases"])]:
+                self._add(name, Target("agency", label=row["name"]))
         for row in _read_csv("cities.csv"):
             self._add(row["name"], Target("city", row["country"], label=row["name"]))
         for n, row in enumerate(_read_csv("sectors.csv"), 2):
@@ -264,6 +274,33 @@ class KnowledgeBase:
                     if source == "people.csv":
                         curated.add(name.lower())
                     self._add(name, Target("person", person_id=pid, label=row["name"]))
+
+    def _add_historical(self, row: dict[str, str], where: str) -> None:
+        """A state under a name it no longer has: the name's own code until ``end``, its successor's after."""
+        for code in (row["code"], row["successor"]):
+            check_code(split_code(code)[0], split_code(code)[1] or "", where)
+        check_date(row["end"], where)
+        successor, sector = split_code(row["successor"])
+        kind = "org" if successor.startswith(NON_STATE_PREFIXES) else "country"
+        forms = [(n, "name") for n in [row["name"], *_split(row["aliases"])]] + [(a, "adjective") for a in _split(row["adjectives"])]
+        for phrase, form in forms:
+            target = Target(kind, successor, sector, form=form if kind == "country" else "", label=row["name"])
+            self.phrases[phrase.lower()] = [t for t in self.phrases.get(phrase.lower(), []) if t.kind not in ("country", "org")]
+            self._add(phrase, target)
+            if row["end"]:
+                self.historical[phrase.lower()] = (row["end"], row["code"])
+
+    def dated(self, hit: Hit, doc: Any, day: str | None) -> Hit | None:
+        """A historical state's name as of the article's day: "Zaire" in 1995 is ZAR, in 2004 COD. After
+        the state ended its adjective describes the past ("Soviet-era arms", "former Soviet republics")
+        and names no actor (None)."""
+        old = self.historical.get(doc[hit.start:hit.end].text.lower())
+        if old is None:
+            return hit
+        if day is None or day >= old[0]:
+            return None if hit.best.form == "adjective" else hit
+        t = hit.best
+        return Hit(hit.start, hit.end, (Target(t.kind, old[1], t.sector, t.person_id, t.form, t.strength, t.label), *hit.targets[1:]))
 
     def _load_user(self, path: Path) -> None:
         for row in read_user_file(path):
@@ -368,14 +405,21 @@ class KnowledgeBase:
             return len(key) >= 4 and first[:1].isupper() and e - s == 1
         return first[:1].isupper() or first[:1].isdigit() or any(t.kind == "sector" for t in targets)
 
-    @staticmethod
-    def _target_ok(t: Target, doc: Any, s: int, e: int) -> bool:
+    def _names_country(self, sent: Any, skip: int, iso: str) -> bool:
+        """Whether a sentence names a country by a one-word name, adjective, demonym, capital or city."""
+        for tok in sent:
+            if tok.i != skip and tok.text[:1].isupper():
+                if any(t.country == iso and t.kind in ("country", "capital", "city") for t in self.phrases.get(tok.lower_, ())):
+                    return True
+        return False
+
+    def _target_ok(self, t: Target, doc: Any, s: int, e: int) -> bool:
         if t.kind == "sector":
             return True
         if t.kind == "org" and e - s == 1 and doc[s].text in CONTEXT_ACRONYMS:
-            # "AFP" is a news agency unless the sentence talks soldiers ("AFP troops", "the AFP said its brigade")
-            sent = doc[s].sent
-            return any(tok.lemma_.lower() in CONTEXT_ACRONYMS[doc[s].text] for tok in sent if tok.i != s)
+            tok = doc[s]
+            return (tok.dep_ in ("compound", "nmod", "amod") and tok.head.lemma_.lower() in MILITARY_WORDS) or \
+                self._names_country(tok.sent, s, CONTEXT_ACRONYMS[tok.text])
         if t.kind in ("person", "user") and e - s == 1:
             tok = doc[s]
             if tok.pos_ == "PROPN" or tok.tag_ == "NNP":
@@ -440,6 +484,12 @@ def _cue_forms(values: Iterable[str]) -> Iterator[str]:
             yield value
             if value.lower().startswith("the "):
                 yield value[4:]
+
+
+@lru_cache(maxsize=1)
+def agency_names() -> tuple[str, ...]:
+    """Names and aliases of news agencies (``agencies.csv``), for dateline detection."""
+    return tuple(v for row in _read_csv("agencies.csv") for v in [row["name"], *_split(row["aliases"])] if v[:1].isupper())
 
 
 def iter_rows(name: str) -> Iterator[dict[str, str]]:

@@ -21,6 +21,7 @@ from typing import Any
 
 from tealeaves.actors.compose import LOCATIVE_PREPS, RELATIONAL, Context, Phrase, compose, fill_titled
 from tealeaves.actors.coref import Coref
+from tealeaves.actors.dateline import dateline_length, dateline_places
 from tealeaves.actors.kb import NON_STATE_PREFIXES as NON_STATE, Hit, KnowledgeBase, Target, day_of, load_kb, reset_kb
 from tealeaves.models import CleanDocument, Mention, Sentence
 from tealeaves.settings import Settings
@@ -74,8 +75,12 @@ class ActorResolver:
         coref = Coref(self.kb, day)
         context = Context()
         out: dict[int, tuple[Mention, ...]] = {}
+        headlines = {p.index for p in cdoc.paragraphs if p.kind == "headline"}
+        paragraph = None
         for sent in sentences:
             span = sent.span
+            opens = sent.paragraph != paragraph and sent.paragraph not in headlines
+            paragraph = sent.paragraph
             if span is None:
                 out[sent.index] = ()
                 continue
@@ -83,7 +88,9 @@ class ActorResolver:
             if id(doc) not in hits_by_doc:
                 hits_by_doc[id(doc)] = self.kb.match(doc, self._tokenizer())
             hits = [h for h in hits_by_doc[id(doc)] if span.start <= h.start and h.end <= span.end]
-            mentions = self._resolve_sentence(sent, hits, day, context, coref, None)
+            if opens:
+                context.see([(c, -1) for c in self._cut_dateline_places(cdoc, sent)])
+            mentions = self._resolve_sentence(sent, hits, day, context, coref, None, opens)
             out[sent.index] = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
         return out
 
@@ -94,17 +101,33 @@ class ActorResolver:
         coref = Coref(self.kb, day)
         context = Context()
         mentions: list[Mention] = []
-        for sent in sentences:
+        for n, sent in enumerate(sentences):
             if sent.span is None:
                 continue
             hits = [h for h in self.kb.match(sent.span.doc, self._tokenizer()) if sent.span.start <= h.start and h.end <= sent.span.end]
             for h in hits:
                 t = h.best
                 why.append(f"'{sent.span.doc[h.start:h.end].text}' is a known {t.kind}: {_describe(t)}")
-            mentions += self._resolve_sentence(sent, hits, day, context, coref, why)
+            mentions += self._resolve_sentence(sent, hits, day, context, coref, why, n == 0)
         if not mentions:
             why.append("no actor found: not in the knowledge base and no title, sector word or nationality in context")
         return Lookup(text, date, tuple(mentions), tuple(why))
+
+    def _cut_dateline_places(self, cdoc: CleanDocument, sent: Sentence) -> list[str]:
+        """Countries of a "GROZNY, Russia (Reuters) - " dateline that cleaning cut from the paragraph."""
+        raw = cdoc.document.text
+        at = raw.find(sent.text[:40]) if len(sent.text) >= 10 else -1
+        if at <= 0:
+            return []
+        before = raw[raw.rfind("\n", 0, at) + 1:at]
+        if not before.strip() or dateline_length(before + "X") < len(before.rstrip()):
+            return []
+        found = []
+        for piece in dateline_places(before):
+            targets = [t for t in self.kb.phrases.get(piece.lower(), ()) if t.kind in ("country", "capital", "city") and t.country]
+            if targets:
+                found.append(targets[0].country or "")
+        return found[-1:]
 
     # ---- one sentence ---------------------------------------------------------
     def _tokenizer(self) -> Any:
@@ -113,8 +136,13 @@ class ActorResolver:
         return load_model(self.settings.model).tokenizer
 
     def _resolve_sentence(self, sent: Sentence, hits: list[Hit], day: str | None, context: Context,
-                          coref: Coref, why: list[str] | None) -> list[Mention]:
+                          coref: Coref, why: list[str] | None, opens_paragraph: bool = False) -> list[Mention]:
         span = sent.span
+        dateline = _dateline_tokens(span, context, hits, why) if opens_paragraph else set()
+        context.first_token = max(dateline, default=span.start - 1) + 1
+        # news agencies and the dateline never act; their words are no actor's either
+        skip = dateline | {i for h in hits if h.best.kind == "agency" for i in range(h.start, h.end)}
+        hits = [d for d in (self.kb.dated(h, span.doc, day) for h in hits if h.start not in skip) if d is not None]
         hit_at: dict[int, Hit] = {}
         for h in hits:
             for i in range(h.start, h.end):
@@ -122,7 +150,7 @@ class ActorResolver:
         locations = self._locations(span, hits)
         context.see(locations)
         context.sentence_countries = _named_countries(hits)
-        phrases = self._phrases(span, hits, hit_at)
+        phrases = self._phrases(span, hits, hit_at, skip)
         mentions: list[Mention] = []
         heads = {ph.head.i for ph in phrases}
         head_of: dict[int, Any] = {}
@@ -131,7 +159,7 @@ class ActorResolver:
             head_of.update((id(m), phrase.head) for m in new)
             mentions += new
         for tok in span:
-            if tok.pos_ == "PRON" and tok.i not in hit_at and tok.dep_ != "poss" and tok.lower_ in PRONOUNS:
+            if tok.pos_ == "PRON" and tok.i not in hit_at and tok.i not in skip and tok.dep_ != "poss" and tok.lower_ in PRONOUNS:
                 m = coref.pronoun(sent, tok, why)
                 if m is not None:
                     mentions.append(m)
@@ -152,7 +180,7 @@ class ActorResolver:
                     found.append((t.country, h.start))
         return found
 
-    def _phrases(self, span: Any, hits: list[Hit], hit_at: dict[int, Hit]) -> list[Phrase]:
+    def _phrases(self, span: Any, hits: list[Hit], hit_at: dict[int, Hit], skip: set[int]) -> list[Phrase]:
         """Group hits under the nominal heads they modify; also collect titled unknown persons."""
         doc = span.doc
         actorish = {i for i, h in hit_at.items() if h.best.kind in ("sector", "person", "user", "org", "metonym")}
@@ -173,6 +201,8 @@ class ActorResolver:
         for ent in span.ents:
             inside_city = ent.root.i in hit_at and hit_at[ent.root.i].best.kind == "city" and (
                 hit_at[ent.root.i].end - hit_at[ent.root.i].start < ent.end - ent.start)
+            if ent.root.i in skip:
+                continue
             if ent.label_ == "PERSON" and (ent.root.i not in hit_at or inside_city):
                 head, _ = self._head_of(ent.root, actorish, set(range(ent.start, ent.end)))
                 by_head.setdefault(head.i, Phrase(head))
@@ -180,7 +210,7 @@ class ActorResolver:
         for tok in span:
             # bare names (a surname repeated later) and relational groups ("its partners") are candidates too;
             # the pieces of one name ("Sadiq al-Mahdi": "al", "-") are not names of their own
-            if tok.i in in_name or _name_piece(tok):
+            if tok.i in in_name or tok.i in skip or _name_piece(tok):
                 continue
             if tok.i not in hit_at and tok.i not in by_head and ((tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "flat", "appos"))
                                                               or (tok.pos_ == "NOUN" and tok.lemma_.lower() in RELATIONAL)):
@@ -218,12 +248,29 @@ class ActorResolver:
             if dep == "appos" and parent.pos_ in NOMINAL:
                 tok = parent  # the apposition describes its head
                 continue
+            if dep == "pobj" and parent.lower_ in OF_PREPS and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in parent.head.children):
+                break  # "its envoy from Peru": the possessive says whose; Peru is an actor of its own
             if dep == "pobj" and parent.lower_ in OF_PREPS and parent.head.pos_ in NOMINAL and parent.head.i in actorish and parent.head.i not in own:
                 tok = parent.head
                 via_prep = True
                 continue
             break
         return tok, via_prep
+
+def _dateline_tokens(span: Any, context: Context, hits: list[Hit], why: list[str] | None) -> set[int]:
+    """Tokens of a dateline opening the sentence; its place becomes the document's location context."""
+    length = dateline_length(span.text)
+    if not length:
+        return set()
+    end = span.start_char + length
+    tokens = {t.i for t in span if t.idx < end}
+    places = [(h.best.country, h.start) for h in hits if h.start in tokens
+              and h.best.kind in ("country", "capital", "city") and h.best.country]
+    context.see(places[-1:])  # "NAJAF, Iraq": the country after the city says it best
+    if why is not None:
+        why.append(f"'{span.text[:length].strip()}' is a dateline: never an actor" + (f"; location {places[-1][0]}" if places else ""))
+    return tokens
+
 
 def _named_countries(hits: list[Hit]) -> list[tuple[str, int]]:
     """States named in a sentence by name, adjective, demonym or capital: (iso3, token index)."""
@@ -267,6 +314,8 @@ def _is_actor_position(tok: Any) -> bool:
 
 
 def _describe(t: Target) -> str:
+    if t.kind == "agency":
+        return f"news agency {t.label}, never an actor"
     if t.kind == "sector":
         return f"sector word -> {t.sector or 'none'} ({t.strength} {t.form})"
     if t.kind in ("person", "user"):

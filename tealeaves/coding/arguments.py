@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from tealeaves.actors.dateline import dateline_length
 from tealeaves.coding import lexicon, syntax
 from tealeaves.models import Mention, Sentence
 
@@ -29,6 +30,7 @@ def mentions_for(tok: Token | None, sent: Sentence, mentions: tuple[Mention, ...
     """Coded mentions that cover ``tok`` or, failing that, sit inside its phrase; conjuncts included."""
     if tok is None:
         return []
+    tok = _past_dateline(tok, sent, mentions)
     found: list[Mention] = []
     heads = [tok] + [c for c in tok.conjuncts if c.i > tok.i]
     # a list the parser folded into a modifier, "(Amnesty International and Human Rights) Watch":
@@ -48,6 +50,19 @@ def mentions_for(tok: Token | None, sent: Sentence, mentions: tuple[Mention, ...
             if m not in found:
                 found.append(m)
     return found
+
+
+def _past_dateline(tok: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> Token:
+    """The parser often takes a dateline's city for the subject ("NAJAF, Iraq - Iraq's top cleric
+    returned ..." has two subjects): a dateline never acts, so the same-role word after it stands in."""
+    span = tok.doc[tok.sent.start:tok.sent.end] if tok.sent is not None else None
+    if span is None or tok.i > span.start + 12 or any(usable(m) and m.start <= sent.offset(tok) < m.end for m in mentions):
+        return tok
+    end = span.start_char + dateline_length(span.text)
+    if tok.idx >= end:
+        return tok
+    later = [c for c in tok.head.children if c.dep_ == tok.dep_ and c.idx >= end]
+    return later[0] if later else tok
 
 
 def names_actor(tok: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> bool:
@@ -208,7 +223,9 @@ def target_candidates(head: Token, depth: int = 0) -> Iterator[Token]:
         if c.dep_ in ("dobj", "dative"):
             yield c
     if syntax.is_passive(head):
-        yield from (c for c in head.children if c.dep_ in syntax.PASSIVE_SUBJECT_DEPS)
+        victim = syntax.patient(head)  # "Four soldiers killed in ambush": the soldiers, never the source
+        if victim is not None:
+            yield victim
     if syntax.reduced_passive(head):
         yield head.head
     preps = lexicon.words("target_prep")

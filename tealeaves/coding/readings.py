@@ -246,7 +246,7 @@ def agentless_passive(d: Draft, c: Clause) -> Draft:
             or not (syntax.is_passive(head) or syntax.reduced_passive(head))):
         return d
     # the patient is the passive subject, or (material conflict only) the noun a participle modifies
-    if not (tgt.dep_ in syntax.PASSIVE_SUBJECT_DEPS or (tgt.i == head.head.i and info.quad == 4)):
+    if not (tgt.dep_ in syntax.PASSIVE_SUBJECT_DEPS or tgt == syntax.patient(head) or (tgt.i == head.head.i and info.quad == 4)):
         return d
     means = arguments.agent_of_means(head, c.sent, c.mentions)
     if means:

@@ -55,7 +55,31 @@ def prep_object(tok: Token, prep: str) -> Token | None:
 
 
 def is_passive(head: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) or bare_passive(head)
+
+
+def bare_passive(head: Token) -> bool:
+    """A passive without its auxiliary, whose subject is the victim: the headline's "Four soldiers
+    killed in ambush", "Couple shot dead in resort", and the participle of "were reported killed"."""
+    if head.lemma_.lower() not in lexicon.words("victim_verb") or head.tag_ not in ("VBN", "VBD"):
+        return False
+    if head.dep_ == "xcomp":  # "were reported killed", "were feared dead"
+        return not any(c.dep_ == "aux" for c in head.children) and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.head.children)
+    if head.dep_ != "ROOT" or any(c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp", "dative") for c in head.children):
+        return False
+    # "Rebels killed and wounded 12 people": an object on a conjunct is the object of both
+    if any(c.dep_ == "dobj" for conj in head.conjuncts for c in conj.children):
+        return False
+    return any(c.dep_ == "nsubj" for c in head.children)
+
+
+def patient(head: Token) -> Token | None:
+    """The one a passive verb was done to: its passive subject, the subject of a bare passive, or the
+    raised subject of "were reported killed"."""
+    found = child(head, PASSIVE_SUBJECT_DEPS)
+    if found is None and bare_passive(head):
+        found = child(head, ("nsubj",)) if head.dep_ != "xcomp" else child(head.head, PASSIVE_SUBJECT_DEPS)
+    return found
 
 
 def reduced_passive(head: Token) -> bool:
