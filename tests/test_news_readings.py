@@ -35,7 +35,7 @@ def roots(text: str) -> list[tuple[str, str | None, str | None]]:
 # ---- one happening, one event -------------------------------------------------------------------
 @pytest.mark.parametrize("text, want", [
     ("Gunmen shot and killed two Iraqi policemen in Mosul on Monday.", "18"),
-    ("Kenyan police shot and wounded three protesters in Nairobi.", "18"),
+    ("Kenyan police shot and wounded three protesters in Nairobi.", "19"),  # police force is a state's (19x)
     ("Israeli soldiers shot and killed a Palestinian gunman near Gaza, a military source said.", "19"),
 ])
 def test_two_verbs_of_one_attack_are_one_event(text: str, want: str) -> None:
