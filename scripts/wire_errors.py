@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from tealeaves import evaluate_wire as wire
-from tealeaves.evaluate import code_documents
+from tealeaves.evaluate_base import code_documents
 from tealeaves.registry import actor_resolver
 from tealeaves.settings import load_settings
 

@@ -23,14 +23,15 @@ import logging
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from tealeaves.errors import InputError
+from tealeaves.evaluate_base import (PRF, PetrSentence, Report, class_of_root, code_clean_documents, code_documents,
+                                     first_event, need, read_conflibert, read_petr2, resolver_for)
 from tealeaves.evaluate_wire import country_actor
-from tealeaves.models import CleanDocument, Document, Event, Mention
+from tealeaves.models import Document, Event, Mention
 from tealeaves.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -45,131 +46,6 @@ BBC_EVERY = 10  # every 10th sport/business article of the BBC corpus
 POLICE_WORDS = re.compile(r"\b(police|policemen|policeman|cops?|constables?|officers?|sub-inspector|inspector|jawans?|crpf|rapid action force|raf|force)\b", re.I)
 
 
-def class_of_root(root: str) -> int:
-    """The ConfliBERT five-way class of a CAMEO root ("01".."20")."""
-    r = int(root)
-    if r <= 2:
-        return 0
-    if r <= 5:
-        return 1
-    if r <= 8:
-        return 2
-    if r <= 13 or r == 16:
-        return 3
-    return 4
-
-
-@dataclass
-class PRF:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def figures(self) -> dict[str, float]:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "support": self.tp + self.fn}
-
-
-@dataclass
-class Report:
-    figures: dict[str, float] = field(default_factory=dict)
-    details: dict[str, Any] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"figures": self.figures, "details": self.details, "notes": self.notes}
-
-
-# ---- running the coder ------------------------------------------------------------------------
-def _resolver(settings: Settings) -> tuple[Any, str]:
-    from tealeaves import registry
-
-    return registry.actor_resolver(settings), settings.actor_resolver
-
-
-def code_clean_documents(docs: Iterable[Document], settings: Settings, resolver: Any) -> Iterator[tuple[CleanDocument, list[Event]]]:
-    """Clean, parse, resolve and code each document; yields the cleaned document (mention offsets
-    refer to its text) with its events."""
-    from tealeaves import clean, nlp
-    from tealeaves import registry
-
-    coder = registry.coder(settings)
-    for cdoc, sentences in nlp.parse((clean.clean(d) for d in docs), settings.model, settings.batch_size, settings.prefilter,
-                                     user_actors=settings.user_actors_path):
-        mentions = resolver.resolve_document(cdoc, sentences)
-        yield cdoc, coder.code_document(cdoc, sentences, mentions)
-
-
-def code_documents(docs: Iterable[Document], settings: Settings, resolver: Any) -> Iterator[tuple[Document, list[Event]]]:
-    for cdoc, events in code_clean_documents(docs, settings, resolver):
-        yield cdoc.document, events
-
-
-def _first(events: list[Event]) -> Event | None:
-    """The first event the coder found in a sentence (it works from the main clause down),
-    asserted and reported ones before the rest."""
-    if not events:
-        return None
-    order = {id(e): n for n, e in enumerate(events)}
-    return min(events, key=lambda e: (e.modality not in ("asserted", "reported"), order[id(e)]))
-
-
-# ---- gold readers ----------------------------------------------------------------------------
-def _need(path: Path) -> Path:
-    if not path.exists():
-        raise InputError(f"gold file {path} is missing; point --gold at ../shared/data/gold")
-    return path
-
-
-def read_conflibert(path: Path) -> list[tuple[str, int]]:
-    rows = []
-    for n, line in enumerate(_need(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        text, _, label = line.rpartition("\t")
-        if not label.strip().isdigit():
-            raise InputError(f"{path}:{n}: expected 'sentence<TAB>class', got {line[:60]!r}")
-        rows.append((text.strip(), int(label)))
-    return rows
-
-
-@dataclass(frozen=True)
-class PetrSentence:
-    id: str
-    date: str | None
-    text: str
-    expected: tuple[tuple[str, str, str], ...]  # (code, source, target)
-
-
-_SENT = re.compile(r'<Sentence\b([^>]*)/?>(.*?)(?=<Sentence\b|</Sentences>)', re.S)
-_ATTR = re.compile(r'(\w+)="([^"]*)"')
-
-
-def read_petr2(path: Path) -> list[PetrSentence]:
-    raw = _need(path).read_text(encoding="utf-8")
-    out: list[PetrSentence] = []
-    for m in _SENT.finditer(raw):
-        attrs = dict(_ATTR.findall(m.group(1)))
-        if attrs.get("evaluate", "true").lower() != "true":
-            continue
-        body = m.group(2)
-        text_m = re.search(r"<Text>(.*?)</Text>", body, re.S)
-        if not text_m:
-            continue
-        expected = []
-        for ec in re.finditer(r"<EventCoding\b([^>]*)/?>", body):
-            a = dict(_ATTR.findall(ec.group(1)))
-            if "eventcode" in a:
-                expected.append((a["eventcode"], a.get("sourcecode", ""), a.get("targetcode", "")))
-        d = attrs.get("date", "")
-        date = f"{d[:4]}-{d[4:6]}-{d[6:8]}" if re.fullmatch(r"\d{8}", d) else None
-        text = " ".join(text_m.group(1).split())
-        out.append(PetrSentence(attrs.get("id", str(len(out))), date, text, tuple(expected)))
-    return out
-
-
 # ---- scorers -----------------------------------------------------------------------------------
 def score_conflibert(rows: list[tuple[str, int]], settings: Settings, resolver: Any, report: Report) -> None:
     docs = [Document(id=f"cb{i}", text=t) for i, (t, _) in enumerate(rows)]
@@ -177,7 +53,7 @@ def score_conflibert(rows: list[tuple[str, int]], settings: Settings, resolver: 
     confusion: Counter[tuple[int, int]] = Counter()
     correct = coded = 0
     for (_doc, events), (_, gold) in zip(code_documents(docs, settings, resolver), rows):
-        first = _first(events)
+        first = first_event(events)
         pred = class_of_root(first.root) if first else -1
         confusion[(gold, pred)] += 1
         if first is not None:
@@ -329,14 +205,14 @@ def score_spans(path: Path, settings: Settings, resolver: Any, report: Report) -
     Shares are over sentences that got an event; ``spans.coded_share`` says how many did."""
     from tealeaves.evaluate_actors import read_spans
 
-    sents = [s for s in read_spans(_need(path)) if any(r in ("S", "T") for r, _, _ in s.spans)]
+    sents = [s for s in read_spans(need(path)) if any(r in ("S", "T") for r, _, _ in s.spans)]
     docs = [Document(id=f"sp{i}", text=s.text) for i, s in enumerate(sents)]
     n = Counter[str]()
     ok = Counter[str]()
     coded = 0
     unaligned = 0
     for (cdoc, events), gold in zip(code_clean_documents(docs, settings, resolver), sents):
-        first = _first(events)
+        first = first_event(events)
         if first is None:
             continue
         coded += 1
@@ -381,7 +257,7 @@ def police_labels(events: list[Event]) -> set[str]:
 
 def score_ipe(path: Path, settings: Settings, resolver: Any, report: Report, every: int = IPE_EVERY) -> None:
     by_doc: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    with _need(path).open(encoding="utf-8") as fh:
+    with need(path).open(encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
                 rec = json.loads(line)
@@ -518,7 +394,7 @@ def evaluate_file(gold: str | Path, corpus: str | Path | None = None, settings: 
     """Score the coder on one event gold file (a user's corrections, or the wire-news gold)."""
     settings = settings or load_settings()
     if resolver is None:
-        resolver, _ = _resolver(settings)
+        resolver, _ = resolver_for(settings)
     report = Report()
     score_wire(Path(gold), Path(corpus) if corpus else None, settings, resolver, report)
     return report
@@ -535,7 +411,7 @@ def evaluate(gold: str | Path, settings: Settings | None = None, progress: Calla
     say = progress or (lambda s: None)
     report = Report()
     if resolver is None:
-        resolver, rname = _resolver(settings)
+        resolver, rname = resolver_for(settings)
     else:
         rname = getattr(resolver, "name", type(resolver).__name__)
     from tealeaves.coding.patterns import dictionary_version

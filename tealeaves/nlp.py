@@ -66,7 +66,7 @@ def load_model(name: str = "en_core_web_sm") -> Any:
 
 def load_prefilter(name: str = "en_core_web_sm", user_actors: Path | None = None) -> Any:
     """The prefilter for a pipeline and a user's actor file, built once per process (again when the file changes)."""
-    from tealeaves.actors.kb import cue_phrases
+    from tealeaves.actors.cues import cue_phrases
 
     return _prefilter(name, tuple(cue_phrases(user_actors)))
 

@@ -6,7 +6,7 @@ tagging or parsing. Event words come from the coder's patterns, expanded to ever
 that spaCy's rule lemmatizer could map back to the pattern's lemma (its exception table and suffix
 rules, inverted). Actor cues are the phrases of the actor knowledge base (names, adjectives,
 demonyms, capitals, cities, organisations, people, role words and the user's own entries: see
-``tealeaves.actors.kb.cue_phrases``), found with one Aho-Corasick pass over the lower-cased
+``tealeaves.actors.cues.cue_phrases``), found with one Aho-Corasick pass over the lower-cased
 paragraph, plus personal pronouns (the resolver may link them to an actor named earlier).
 
 The test is a necessary condition on purpose: a sentence the filter drops cannot yield an event
@@ -140,7 +140,7 @@ def _lemma_tables(nlp: Any) -> tuple[dict[str, Any], dict[str, Any]] | None:
 
 def build(nlp: Any, cues: Iterable[str]) -> Prefilter:
     """The prefilter for a loaded pipeline (the lemmatizer's tables give the inflections) and the
-    phrases that signal an actor (``tealeaves.actors.kb.cue_phrases``)."""
+    phrases that signal an actor (``tealeaves.actors.cues.cue_phrases``)."""
     rules, lemmas = pattern_rules()
     forms = inflections(nlp, lemmas)
     expanded = [Rule(r.head, tuple(forms.get(next(iter(w)), w) for w in r.words)) for r in rules]

@@ -114,7 +114,8 @@ def test_settings_command_shows_every_setting_with_its_help(runner: Any, monkeyp
 
 
 def test_user_entries_are_actor_cues(tmp_path: Path) -> None:
-    from tealeaves.actors.kb import cue_phrases, write_user_entry
+    from tealeaves.actors.cues import cue_phrases
+    from tealeaves.actors.kb import write_user_entry
 
     user = tmp_path / "actors.csv"
     before = {c.lower() for c in cue_phrases(user)}
