@@ -236,6 +236,18 @@ def refusal(d: Draft, c: Clause) -> Draft:
                  modality=_restate(mod, value, f"refusal: {words}"))
 
 
+def from_the_air(d: Draft, c: Clause) -> Draft:
+    """"Russian jets bombed rebel positions", "Israeli helicopters attacked a car": force from
+    aircraft is aerial (195), not a bombing by an armed group (183) or unspecified force."""
+    tok = d.source_token
+    if tok is None or d.code[:2] not in ("18", "19") or d.code == "195" or d.modality.value not in ("asserted", "reported"):
+        return d
+    words = {tok.lemma_.lower(), *(t.lemma_.lower() for t in tok.children if t.dep_ == "compound")}
+    if not words & lexicon.words("aircraft"):
+        return d
+    return replace(d, code="195", note=d.note + " | force from the air")
+
+
 def agentless_passive(d: Draft, c: Clause) -> Draft:
     """"Were killed in Israeli tank shelling": the agent is the owner of the means; "two men were
     arrested in the old city": a real event whose agent the text leaves out."""
