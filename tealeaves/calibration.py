@@ -25,7 +25,7 @@ from typing import Any
 
 from tealeaves.coding.confidence import MODEL_NAME, Model, document_features
 from tealeaves.errors import InputError
-from tealeaves.evaluate_wire import COUNTED, GoldEvent, GoldItem, actor_key, half_of, mention_key
+from tealeaves.evaluate_wire import COUNTED, GoldEvent, GoldItem, actor_key, half_of, event_key, pair_flags
 from tealeaves.models import Document, Event
 from tealeaves.settings import Settings, load_settings
 
@@ -53,23 +53,14 @@ class Labelled:
 
 
 # ---- labels -------------------------------------------------------------------------------------
-def _key(e: Event) -> tuple[str, str | None, str | None]:
-    return e.root, mention_key(e.source), mention_key(e.target)
-
-
 def pair_labels(gold: Sequence[GoldEvent], events: Sequence[Event]) -> list[bool]:
     """For each event, whether it pairs with an expected event (root and both countries): counted
     events first, in order, as the wire scorer pairs them; then the others with what is left."""
-    free = list(gold)
-    out = [False] * len(events)
     order = [i for i, e in enumerate(events) if e.modality in COUNTED] + [i for i, e in enumerate(events) if e.modality not in COUNTED]
-    for i in order:
-        root, src, tgt = _key(events[i])
-        for g in free:
-            if g.root == root and g.source == src and g.target == tgt:
-                free.remove(g)
-                out[i] = True
-                break
+    flags = pair_flags(list(gold), [event_key(events[i]) for i in order])
+    out = [False] * len(events)
+    for i, ok in zip(order, flags):
+        out[i] = ok
     return out
 
 

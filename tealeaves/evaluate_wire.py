@@ -129,22 +129,26 @@ def attach_text(items: list[GoldItem], corpus: str | Path | None) -> list[GoldIt
     return out
 
 
-def _triple(e: Event) -> tuple[str, str | None, str | None]:
+def event_key(e: Event) -> tuple[str, str | None, str | None]:
     return e.root, mention_key(e.source), mention_key(e.target)
 
 
-def _pair(gold: tuple[GoldEvent, ...], got: list[tuple[str, str | None, str | None]], full: bool) -> int:
-    """How many counted events pair one to one with expected events (root and, when ``full``,
-    both actors)."""
+def pair_flags(gold: tuple[GoldEvent, ...] | list[GoldEvent], got: list[tuple[str, str | None, str | None]], full: bool = True) -> list[bool]:
+    """For each coded (root, source, target) in order, whether it pairs one to one with an expected
+    event still free (the root and, when ``full``, both actors)."""
     free = list(gold)
-    hits = 0
+    out = []
     for root, src, tgt in got:
-        for g in free:
-            if g.root == root and (not full or (g.source == src and g.target == tgt)):
-                free.remove(g)
-                hits += 1
-                break
-    return hits
+        match = next((g for g in free if g.root == root and (not full or (g.source == src and g.target == tgt))), None)
+        if match is not None:
+            free.remove(match)
+        out.append(match is not None)
+    return out
+
+
+def _pair(gold: tuple[GoldEvent, ...], got: list[tuple[str, str | None, str | None]], full: bool) -> int:
+    """How many counted events pair one to one with expected events."""
+    return sum(pair_flags(gold, got, full))
 
 
 @dataclass
@@ -158,7 +162,7 @@ class Tally:
     no_source: int = 0
 
     def add(self, item: GoldItem, events: list[Event]) -> None:
-        got = [_triple(e) for e in events if e.modality in COUNTED]
+        got = [event_key(e) for e in events if e.modality in COUNTED]
         self.items += 1
         self.expected += len(item.events)
         self.counted += len(got)
