@@ -28,7 +28,7 @@ def main() -> int:
     ap.add_argument("--shared", default=str(shared), help="the shared folder holding data/gold and data/corpus")
     ap.add_argument("--gold", default=str(ROOT / "evaluation" / "wire-2004" / "gold.jsonl"))
     ap.add_argument("--out", default=str(ROOT / "tealeaves" / "data" / "confidence" / f"{MODEL_NAME}.json"))
-    ap.add_argument("--c", type=float, default=1.0, help="inverse L2 strength of the regression")
+    ap.add_argument("--c", type=float, default=None, help="inverse L2 strength of the regression (default: chosen out of fold from calibration.C_GRID)")
     ap.add_argument("--conflibert-weight", type=float, default=calibration.SOURCE_WEIGHT["conflibert"],
                     help="weight of ConfliBERT class-labelled events (0: not coded; see docs/confidence.md)")
     ap.add_argument("--rows", default=None, help="also write the labelled rows (JSON Lines) here")

@@ -78,6 +78,18 @@ def test_a_fitted_model_is_calibrated_on_a_fixed_fixture(tmp_path: Path) -> None
     assert load_model(str(path)) == model
 
 
+def test_the_ece_noise_floor_shrinks_with_more_events_and_the_regularisation_is_chosen_out_of_fold() -> None:
+    pytest.importorskip("sklearn")
+    few, many = [0.1, 0.5, 0.9] * 30, [0.1, 0.5, 0.9] * 1000
+    assert calibration.ece_noise(many) < 0.02 < calibration.ece_noise(few) < 0.2
+    assert calibration.ece_noise(few) == calibration.ece_noise(few)  # seeded
+    model = calibration.fit(_fixture_rows(), "conf_test.v1")
+    assert model.info["regularization_c"] in calibration.C_GRID
+    assert set(model.info["log_loss_by_c"]) == {str(c) for c in calibration.C_GRID}
+    chosen = calibration.fit(_fixture_rows(), "conf_test.v1", c=0.1)
+    assert chosen.info["regularization_c"] == 0.1 and list(chosen.info["log_loss_by_c"]) == ["0.1"]
+
+
 def test_reliability_and_ece_by_hand() -> None:
     table = calibration.reliability([0.05, 0.05, 0.95, 0.95], [False, False, True, False])
     assert [b["events"] for b in table if b["events"]] == [2, 2]
