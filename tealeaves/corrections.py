@@ -6,7 +6,10 @@ counts, charts and exports read it with no extra join: a wrong event is removed;
 corrected one keeps its id, takes the new code and actors, is marked in ``events.review`` and
 scored 1. A correction stores every column it sets (``after``), so ``store.apply_corrections``
 needs nothing but SQL; ``store.write`` runs it for the documents it writes, so a re-code
-(``ingest --recode``) brings the corrections back for the events it codes again.
+(``ingest --recode``) brings the corrections back for the events it codes again. A correction
+also keeps where its event was (sentence and evidence span): when a changed coder gives the event
+there another id, a correction still applies to it as long as it speaks of the same reading (see
+``store.apply_corrections``).
 
 ``export_gold`` writes the corrected documents as event gold (``docs/annotation.md``), so a user's
 judgements can score the coder (``tealeaves evaluate --gold``) and refit the confidence model.
@@ -53,11 +56,12 @@ def correct(con: Connection, event_id: str, verdict: str, cameo: str | None = No
 
     if verdict not in VERDICTS:
         raise InputError(f"verdict {verdict!r} is not one of {', '.join(VERDICTS)}")
-    cur = con.execute("SELECT doc_id, cameo, source_code, target_code, confidence FROM events WHERE id = ?", [event_id])
+    cur = con.execute("SELECT doc_id, cameo, source_code, target_code, confidence, sentence, evidence_start, evidence_end "
+                      "FROM events WHERE id = ?", [event_id])
     row = cur.fetchone()
     if row is None:
         raise NoSuchEvent(f"no event with id {event_id!r} (a wrong one is already gone)")
-    doc_id, old_cameo, old_src, old_tgt, conf = row
+    doc_id, old_cameo, old_src, old_tgt, conf, sentence, ev_start, ev_end = row
     before = {"cameo": old_cameo, "source": old_src, "target": old_tgt, "confidence": conf}
     after: dict[str, Any] | None = None
     if verdict == "corrected":
@@ -82,8 +86,10 @@ def correct(con: Connection, event_id: str, verdict: str, cameo: str | None = No
     cid = "k" + _digest(f"{event_id}|{when.isoformat()}|{verdict}|{json.dumps(after, sort_keys=True)}")
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [cid, event_id, doc_id, verdict, json.dumps(before), json.dumps(after) if after else None, author, when])
+        con.execute("INSERT INTO corrections (id, event_id, doc_id, verdict, before, after, author, made_at, sentence, "
+                    "evidence_start, evidence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [cid, event_id, doc_id, verdict, json.dumps(before), json.dumps(after) if after else None, author, when,
+                     sentence, ev_start, ev_end])
         store.apply_corrections(con, [doc_id])
         con.execute("COMMIT")
     except BaseException:

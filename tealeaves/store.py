@@ -146,27 +146,56 @@ _CORRECTED = ("cameo", "root", "quad", "goldstein", "plover", "source_code", "so
 def apply_corrections(con: Connection, doc_ids: Sequence[str]) -> int:
     """Apply the latest correction (``tealeaves.corrections``) of each stored event of these
     documents, inside the caller's transaction: a wrong event is removed, a right one marked, a
-    corrected one takes the columns the correction recorded. Returns the events changed."""
+    corrected one takes the columns the correction recorded. Returns the events changed.
+
+    A correction follows its event id; when no event has that id any more (a changed coder coded
+    the sentence again), it falls back to an unreviewed event of the same sentence whose evidence
+    overlaps the old span: a correction that says what the event is applies to it whatever the
+    coder now says, while "right" and "wrong" apply only where the coder still gives the reading
+    the analyst judged (same code, source and target)."""
     import json
 
     if not doc_ids:
         return 0
     latest = con.execute(
-        """SELECT event_id, verdict, after FROM corrections WHERE doc_id IN (SELECT unnest(?))
+        """SELECT event_id, verdict, after, doc_id, sentence, evidence_start, evidence_end, before FROM corrections
+           WHERE doc_id IN (SELECT unnest(?))
            QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY made_at DESC, id DESC) = 1""", [list(doc_ids)]).fetchall()
     changed = 0
-    for event_id, verdict, after in latest:
+    for event_id, verdict, after, doc_id, sentence, start, end, before in latest:
+        target = event_id
+        if con.execute("SELECT 1 FROM events WHERE id = ?", [event_id]).fetchone() is None:
+            target = _anchored(con, doc_id, sentence, start, end, None if verdict == "corrected" else json.loads(before or "{}"))
+            if target is None:
+                continue
         if verdict == "wrong":
-            sql, params = "DELETE FROM events WHERE id = ? RETURNING id", [event_id]
+            sql, params = "DELETE FROM events WHERE id = ? RETURNING id", [target]
         elif verdict == "right":
-            sql, params = "UPDATE events SET review = 'right', confidence = 1.0 WHERE id = ? RETURNING id", [event_id]
+            sql, params = "UPDATE events SET review = 'right', confidence = 1.0 WHERE id = ? RETURNING id", [target]
         else:
             cols = json.loads(after)["columns"]
             sets = ", ".join(f"{c} = ?" for c in _CORRECTED)
             sql = f"UPDATE events SET {sets}, review = 'corrected', confidence = 1.0 WHERE id = ? RETURNING id"
-            params = [cols[c] for c in _CORRECTED] + [event_id]
+            params = [cols[c] for c in _CORRECTED] + [target]
         changed += len(con.execute(sql, params).fetchall())
     return changed
+
+
+def _anchored(con: Connection, doc_id: str, sentence: int | None, start: int | None, end: int | None,
+              reading: dict[str, Any] | None) -> str | None:
+    """The unreviewed event of ``doc_id``'s sentence whose evidence overlaps ``start``–``end`` most
+    (the first by id on a tie); with ``reading``, only one with that code, source and target."""
+    if sentence is None or start is None or end is None:
+        return None
+    sql = ("SELECT id FROM events WHERE doc_id = ? AND sentence = ? AND review IS NULL "
+           "AND evidence_start < ? AND evidence_end > ?")
+    params: list[Any] = [doc_id, sentence, end, start]
+    if reading is not None:
+        sql += " AND cameo IS NOT DISTINCT FROM ? AND source_code IS NOT DISTINCT FROM ? AND target_code IS NOT DISTINCT FROM ?"
+        params += [reading.get("cameo"), reading.get("source"), reading.get("target")]
+    sql += " ORDER BY least(evidence_end, ?) - greatest(evidence_start, ?) DESC, id LIMIT 1"
+    row = con.execute(sql, params + [end, start]).fetchone()
+    return row[0] if row else None
 
 
 def _unique(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:

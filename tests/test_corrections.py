@@ -138,3 +138,27 @@ def test_review_api_queue_and_writes_need_the_token(con: Any) -> None:
         missing = c.post(f"/api/events/{target}/review", json={"verdict": "right"}, headers={"Authorization": "Bearer t0k"})
         assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
         assert c.post(f"/api/events/{target}/review", json={"verdict": "maybe"}, headers={"Authorization": "Bearer t0k"}).status_code == 422
+
+
+def test_a_correction_finds_its_event_when_a_changed_coder_gives_it_another_id(con: Any) -> None:
+    from dataclasses import replace
+
+    doc = doc_row("d3", "Envoys\n\nx. y. z.", "2020-01-06", "Wire")
+    first = [event("d3", 0, "FRAGOV", "042", "RUSGOV", "2020-01-06"), event("d3", 1, "RUSGOV", "112", "FRAGOV", "2020-01-06"),
+             event("d3", 2, "RUSGOV", "111", "FRAGOV", "2020-01-06"), event("d3", 3, "FRAGOV", "012", "RUSGOV", "2020-01-06")]
+    put(con, [doc], first)
+    ids = {r[0]: r[1] for r in con.execute("SELECT sentence, id FROM events").fetchall()}
+    corrections.correct(con, ids[0], "corrected", cameo="036", author="ana")
+    corrections.correct(con, ids[1], "wrong", author="ana")
+    corrections.correct(con, ids[2], "right", author="ana")
+    corrections.correct(con, ids[3], "wrong", author="ana")
+    # a later coder: sentence 0 now reads 040, sentence 1 a new reading (113), sentences 2 and 3
+    # the same readings with a wider evidence span, so every event has a new id
+    again = [event("d3", 0, "FRAGOV", "040", "RUSGOV", "2020-01-06"), event("d3", 1, "RUSGOV", "113", "FRAGOV", "2020-01-06"),
+             replace(event("d3", 2, "RUSGOV", "111", "FRAGOV", "2020-01-06"), evidence_start=195),
+             replace(event("d3", 3, "FRAGOV", "012", "RUSGOV", "2020-01-06"), evidence_end=350)]
+    put(con, [doc], again)
+    rows = con.execute("SELECT sentence, cameo, review FROM events ORDER BY sentence").fetchall()
+    # corrected: applies whatever the coder now says; wrong/right: only to the reading judged
+    assert rows == [(0, "036", "corrected"), (1, "113", None), (2, "111", "right")]
+    assert set(ids.values()).isdisjoint(r[0] for r in con.execute("SELECT id FROM events").fetchall())
