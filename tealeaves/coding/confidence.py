@@ -1,7 +1,8 @@
 """How sure the coder is of each event: a small calibrated model over what the coder already knows.
 
-The features (``features``) are read off an event as the coder made it: which pattern file fired
-and how specific its pattern is, the readings that changed the draft, how the source and target
+The features (``features``) are read off an event as the coder made it: which pattern
+file fired and how specific its pattern is, how many other events its sentence and document code,
+whether it comes after the lead's first sentence, the readings that changed the draft, how the source and target
 were resolved (``Mention.rule``: knowledge base, title, context country, coreference, none), the
 dependency distance from the event's words to each actor, modality, headline or body, and whether
 another sentence of the same document codes the same happening.
@@ -111,9 +112,15 @@ def _happening(e: Event) -> tuple[str, str | None, str | None]:
     return e.root, key(e.source), key(e.target)
 
 
-def features(event: Event, sent: Sentence | None = None, headline: bool = False, corroborated: bool = False) -> dict[str, float]:
-    """The named features of one event (absent names are 0)."""
-    f: dict[str, float] = {}
+def features(event: Event, sent: Sentence | None = None, headline: bool = False, corroborated: bool = False,
+             crowd: tuple[int, int] = (1, 1), later: bool = False) -> dict[str, float]:
+    """The named features of one event (absent names are 0). ``crowd`` is how many events its
+    sentence and its document code; ``later`` says it comes after the first sentence of the body."""
+    f: dict[str, float] = {}  # (a feature per root was tried: it overfitted the few hundred wire rows)
+    f["crowd.sentence"] = min(crowd[0] - 1, 3) / 3
+    f["crowd.document"] = min(crowd[1] - 1, 5) / 5
+    if later:
+        f["later"] = 1.0
     file, text = _pattern(event.rule)
     if file.startswith("patterns-petrarch"):
         f["pattern.derived"] = 1.0
@@ -137,6 +144,8 @@ def features(event: Event, sent: Sentence | None = None, headline: bool = False,
             f[f"{role}.{how}"] = 1.0
         if m is not None and m.code is not None and not m.country:
             f[f"{role}.no_country"] = 1.0
+        if m is not None and (m.code or "").startswith("IGO"):
+            f[f"{role}.igo"] = 1.0
         f[f"{role}.distance"] = dependency_distance(sent, event, m) / MAX_DISTANCE
     if event.source and event.target and event.source.country and event.source.country == event.target.country:
         f["domestic"] = 1.0
@@ -160,11 +169,17 @@ def document_features(events: Sequence[Event], cdoc: CleanDocument | None, sente
     where: dict[tuple[str, str | None, str | None], set[int]] = {}
     for e in events:
         where.setdefault(_happening(e), set()).add(e.sentence)
+    per_sentence: dict[int, int] = {}
+    for e in events:
+        per_sentence[e.sentence] = per_sentence.get(e.sentence, 0) + 1
+    body = sorted(s.index for s in by_index.values() if kinds.get(s.paragraph) != "headline")
+    first_body = body[0] if body else 0
     out = []
     for e in events:
         sent = by_index.get(e.sentence)
         headline = sent is not None and kinds.get(sent.paragraph) == "headline"
-        out.append(features(e, sent, headline, len(where[_happening(e)]) > 1))
+        out.append(features(e, sent, headline, len(where[_happening(e)]) > 1, (per_sentence[e.sentence], len(events)),
+                            not headline and e.sentence > first_body))
     return out
 
 
