@@ -111,6 +111,15 @@ def compose(kb: KnowledgeBase, sent: Sentence, ph: Phrase, day: str | None, cont
         country = ph.hits[0].best.country or ""
         note(f"'{at.text}' is a place (object of '{ph.head.head.text}') -> {country}")
         return [Mention(at.text, country, country, None, at.start, at.end, "place.locative", ph.hits[0].best.label)]
+    if is_scene(ph):
+        # "Morocco mosque collapse", "Baghdad car bombs", "an Iraq mortar attack": a happening and
+        # where it happened, so the place only (the coder never takes it for the one who acted)
+        hit = ph.hits[0]
+        where = doc[hit.start:hit.end]
+        country = hit.best.country or ""
+        note(f"'{at.text}' is a happening; '{where.text}' only says where -> {country}")
+        return [Mention(where.text, country, country, None, sent.offset(where[0]), sent.offset(where[-1]) + len(where[-1].text),
+                        "place.modifier", hit.best.label)]
     ev = _evidence(ph)
     person = next((h for h in ph.hits if h.best.kind in ("user", "person")), None)
     if person is not None:
@@ -349,6 +358,25 @@ def is_place(ph: Phrase) -> bool:
     head = ph.head
     places = all(h.best.kind in ("country", "capital", "city") and h.best.form != "adjective" for h in ph.hits)
     return bool(ph.hits) and places and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+
+
+def is_scene(ph: Phrase) -> bool:
+    """A happening noun ("collapse", "blast", "attack": ``happening_noun`` and ``instrument_noun`` in
+    the lexicon) whose only actor words are place names modifying it. Adjectives ("Israeli air
+    strike") and abbreviations used as adjectives ("US air strike") still name who acted."""
+    from tealeaves.coding import lexicon
+
+    head = ph.head
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or not ph.hits or not (lemma in lexicon.words("happening_noun") or lemma in lexicon.notes("instrument_noun")):
+        return False
+    doc = head.doc
+    for h in ph.hits:
+        words = doc[h.start:h.end]
+        if (h.best.kind not in ("country", "capital", "city") or h.best.form == "adjective" or h.start <= head.i < h.end
+                or words.text.replace(".", "").isupper() or any(t.dep_ == "poss" or t.tag_ == "POS" for t in words)):
+            return False
+    return True
 
 
 def _head_in(ph: Phrase, kind: str) -> bool:

@@ -40,16 +40,24 @@ def mentions_for(tok: Token | None, sent: Sentence, mentions: tuple[Mention, ...
         heads[:0] = [c] + [g for g in c.conjuncts if g.i > c.i and g.i < tok.i]
     for h in heads:
         off = sent.offset(h)
-        hits = [m for m in mentions if usable(m) and m.start <= off < m.end]
+        hits = [m for m in mentions if usable(m) and m.start <= off < m.end and m.rule != "place.modifier"]
         if not hits:
             lo = sent.offset(h.doc[h.left_edge.i])
             hi = sent.offset(h.doc[h.right_edge.i]) + len(h.doc[h.right_edge.i].text)
-            inside = [m for m in mentions if usable(m) and lo <= m.start and m.end <= hi]
+            # a place inside a happening's phrase says where, not who: "a blast in China", "Baghdad car bombs"
+            where = ("place.",) if happening(h) else ("place.modifier",)
+            inside = [m for m in mentions if usable(m) and lo <= m.start and m.end <= hi and not m.rule.startswith(where)]
             hits = inside[:1]
         for m in hits:
             if m not in found:
                 found.append(m)
     return found
+
+
+def happening(tok: Token) -> bool:
+    """A noun for a happening rather than an actor: a weapon or attack, a disaster, a war."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in lexicon.words("happening_noun") or lemma in lexicon.notes("instrument_noun"))
 
 
 def _past_dateline(tok: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> Token:
