@@ -54,6 +54,7 @@ FIRING: tuple[Step, ...] = (
     readings.claim_or_accusation,
     guards.verbal_needs_known_source,
     guards.needs_source,
+    guards.between_companies,
     readings.protest_target,
     guards.on_topic,
 )

@@ -17,7 +17,7 @@ from tealeaves import ontology
 from tealeaves.coding import arguments
 from tealeaves.coding.patterns import Pattern, context_words
 from tealeaves.coding.readings import Clause, Draft
-from tealeaves.models import Event, Sentence
+from tealeaves.models import Event, Mention, Sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -88,6 +88,18 @@ def verbal_needs_known_source(d: Draft, c: Clause) -> Draft:
         return d
     kept = tuple(m for m in d.sources if arguments.coded(m))
     return d if kept == d.sources else replace(d, sources=kept)
+
+
+def between_companies(d: Draft, c: Clause) -> Draft | Rejection:
+    """Business deals between companies are not political events ("Samsung Electronics Co. will
+    invest in chip lines", "two steel groups agreed to merge"): every source a company and no one
+    else acted on. A company's dealings with a state or any other actor stay events."""
+    def company(m: Mention | None) -> bool:
+        return m is not None and (m.sector or "").upper() == "BUS"
+
+    if d.sources and all(company(m) for m in d.sources) and all(company(m) for m in d.targets):
+        return Rejection("matched, but not coded: a business deal between companies", final=True)
+    return d
 
 
 def needs_source(d: Draft, c: Clause) -> Draft | Rejection:
