@@ -46,10 +46,26 @@ def mentions_for(tok: Token | None, sent: Sentence, mentions: tuple[Mention, ...
             hi = sent.offset(h.doc[h.right_edge.i]) + len(h.doc[h.right_edge.i].text)
             inside = [m for m in mentions if usable(m) and lo <= m.start and m.end <= hi]
             hits = inside[:1]
-        for m in hits:
+        for m in [*hits, *_listed_owners(h, hits, sent, mentions)]:
             if m not in found:
                 found.append(m)
     return found
+
+
+def _listed_owners(h: Token, hits: list[Mention], sent: Sentence, mentions: tuple[Mention, ...]) -> list[Mention]:
+    """"The foreign ministers of India and Pakistan": one role of each listed state, each an actor
+    of its own (INDGOV, PAKGOV), where the phrase's mention took the first state's country only."""
+    of = syntax.prep_object(h, "of")
+    if of is None or not of.conjuncts or len(hits) != 1 or not hits[0].sector:
+        return []
+    role = hits[0]
+    out = []
+    for conj in (c for c in of.conjuncts if c.i > of.i):
+        off = sent.offset(conj)
+        for m in (m for m in mentions if usable(m) and m.start <= off < m.end and m.country):
+            own = m.sector is None and (m.code or "").upper() == m.country.upper()
+            out.append(replace(m, code=m.country + role.sector, sector=role.sector, rule=m.rule + " +listed role") if own else m)
+    return out
 
 
 def _past_dateline(tok: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> Token:
@@ -105,6 +121,11 @@ def political(m: Mention | None) -> bool:
     if m is None or not m.country:
         return False
     return (m.sector or "").upper() != "MED" and not (m.code or "").upper().endswith("MED")
+
+
+def place(m: Mention) -> bool:
+    """A place the resolver found after "in", "at" ("talks in Moscow"): the state, not a party."""
+    return m.rule.startswith("place.")
 
 
 def same_actor(a: Mention, b: Mention) -> bool:

@@ -1,0 +1,136 @@
+"""Who-to-whom constructions of real wire news (issue 12): acts two sides do together (talks,
+fighting) written in both directions, and the countries of unnamed domestic actors.
+
+Each construction is checked on invented variants (other names, places and wording), never on a
+sentence of the wire gold."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+def dyads(events: list[Any]) -> set[tuple[str, str, str]]:
+    """(source country, target country, CAMEO root) of each event, "---" where unknown."""
+    return {((e.source.country if e.source else None) or "---", (e.target.country if e.target else None) or "---",
+             e.cameo[:2]) for e in events}
+
+
+# ---- talks and fighting "with" the other side: each side acts on the other ----------------------
+@pytest.mark.parametrize("text, a, b, root", [
+    ("Jordanian Foreign Minister Hani Mulki held talks with Egyptian officials in Cairo on Monday.", "JOR", "EGY", "04"),
+    ("Ugandan troops fought a fierce gunbattle with Sudanese soldiers near the border town of Nimule, officials said.", "UGA", "SDN", "19"),
+    ("Indian soldiers clashed with Pakistani troops along the Line of Control on Sunday.", "IND", "PAK", "19"),
+    ("The Chinese foreign minister met with Japanese diplomats in Beijing on Tuesday.", "CHN", "JPN", "04"),
+])
+def test_act_with_the_other_side_goes_both_ways(code: Any, text: str, a: str, b: str, root: str) -> None:
+    got = dyads(code(text, date="2004-09-01"))
+    assert (a, b, root) in got
+    assert (b, a, root) in got
+
+
+@pytest.mark.parametrize("text, a, b, root", [
+    # one-sided acts: the target does nothing back
+    ("Israeli helicopters attacked a Hamas car in Gaza City on Tuesday.", "ISR", "PSE", "19"),
+    ("Iranian President Mohammad Khatami visited Syria on Monday.", "IRN", "SYR", "04"),
+    ("Colombian police arrested three Venezuelan smugglers on Friday.", "COL", "VEN", "17"),
+    # "X battled Y": the text makes X the one who fights
+    ("Russian troops battled Georgian soldiers near the border on Friday.", "RUS", "GEO", "19"),
+])
+def test_one_sided_act_is_not_mirrored(code: Any, text: str, a: str, b: str, root: str) -> None:
+    got = dyads(code(text, date="2004-09-01"))
+    assert (a, b, root) in got
+    assert (b, a, root) not in got
+
+
+def test_two_sides_of_one_country_make_one_dyad(code: Any) -> None:
+    # "police clashed with protesters" in one country: the dyad is written once, not twice
+    events = [e for e in code("Kenyan riot police clashed with Kenyan students in Nairobi on Monday.", date="2004-09-01")
+              if e.cameo[:2] == "19"]
+    assert len(events) == 1
+
+
+# ---- "talks/clashes between A and B": the sides listed act on each other --------------------------
+@pytest.mark.parametrize("text, a, b, root", [
+    ("The first round of talks between India and Pakistan ended in New Delhi on Monday.", "IND", "PAK", "04"),
+    ("Heavy fighting between Ethiopian troops and Eritrean soldiers broke out along the border on Friday.", "ETH", "ERI", "19"),
+    ("Fierce clashes between Israeli troops and Palestinian gunmen left five dead in Rafah on Sunday.", "ISR", "PSE", "19"),
+    ("Negotiations between Greece and Turkey resumed in Athens on Wednesday.", "GRC", "TUR", "04"),
+])
+def test_act_between_two_sides_goes_both_ways(code: Any, text: str, a: str, b: str, root: str) -> None:
+    got = dyads(code(text, date="2004-09-01"))
+    assert (a, b, root) in got
+    assert (b, a, root) in got
+
+
+def test_side_of_no_country_makes_no_dyad(code: Any) -> None:
+    # "between US forces and militants": the militants' country is not told, so no dyad is made up
+    got = dyads(code("A fierce battle between Spanish forces and militants lasted all night.", date="2004-09-01"))
+    assert ("ESP", "---", "19") not in got and ("---", "ESP", "19") not in got
+
+
+# ---- unnamed agents of the law and the people they hold ---------------------------------------
+@pytest.mark.parametrize("text, source, target", [
+    # the police or authorities who report an arrest made it; of no country, they are the state
+    # of the place, else of the one they hold
+    ("A Russian businessman was detained in Tbilisi on Monday, police said.", "GEO", "RUS"),
+    ("MANILA - A Filipino journalist was arrested on libel charges Saturday, authorities said.", "PHL", "PHL"),
+    ("A French aid worker was arrested in Kinshasa on spying charges, police said.", "COD", "FRA"),
+])
+def test_reporting_police_made_the_arrest(code: Any, text: str, source: str, target: str) -> None:
+    assert (source, target, "17") in dyads(code(text, date="2004-09-01"))
+
+
+@pytest.mark.parametrize("text", [
+    # a witness or a lawyer who reports an arrest is not who made it: the agent stays unknown
+    "A Russian businessman was detained in Tbilisi on Monday, his lawyer said.",
+    "Two Chilean students were arrested in Santiago, witnesses said.",
+])
+def test_other_reporters_did_not_make_the_arrest(code: Any, text: str) -> None:
+    got = [e for e in code(text, date="2004-09-01") if e.cameo[:2] == "17"]
+    assert got and all(e.source is None for e in got)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("An Egyptian court sentenced a Muslim militant to ten years in prison on Thursday.", "EGY"),
+    ("Thai police arrested a suspected separatist on Monday.", "THA"),
+    ("A Turkish court jailed two journalists for insulting the state.", "TUR"),
+])
+def test_people_held_by_their_own_state(code: Any, text: str, country: str) -> None:
+    assert (country, country, "17") in dyads(code(text, date="2004-09-01"))
+
+
+def test_held_people_keep_a_stated_nationality(code: Any) -> None:
+    # a nationality on the people held wins over the state that holds them
+    got = dyads(code("Pakistani police arrested two Saudi militants in Karachi on Monday.", date="2004-09-01"))
+    assert ("PAK", "SAU", "17") in got and ("PAK", "PAK", "17") not in got
+
+
+def test_soldiers_do_not_make_their_captives_their_own(code: Any) -> None:
+    # troops hold people abroad as often as at home: only police, courts and authorities hold their own
+    got = dyads(code("American soldiers detained three suspects on Sunday.", date="2004-09-01"))
+    assert ("USA", "USA", "17") not in got
+
+
+# ---- "the ministers of A and B": one actor of each listed state -----------------------------------
+@pytest.mark.parametrize("text, a, b, root", [
+    ("The foreign ministers of Armenia and Azerbaijan concluded a new round of talks in Prague.", "ARM", "AZE", "04"),
+    ("The defence ministers of Greece and Turkey held talks in Athens on Monday.", "GRC", "TUR", "04"),
+    ("The prime ministers of Japan and South Korea agreed to work together against piracy.", "JPN", "KOR", "03"),
+])
+def test_listed_states_act_on_each_other(code: Any, text: str, a: str, b: str, root: str) -> None:
+    got = dyads(code(text, date="2004-09-01"))
+    assert (a, b, root) in got and (b, a, root) in got
+
+
+def test_listed_states_each_act_on_a_third(code: Any) -> None:
+    got = dyads(code("The presidents of Brazil and Argentina criticized the United States on Monday.", date="2004-09-01"))
+    assert {("BRA", "USA", "11"), ("ARG", "USA", "11")} <= got
+    assert ("BRA", "ARG", "11") not in got
+
+
+def test_one_phrase_of_two_nationalities_is_one_side(code: Any) -> None:
+    # "US and Iraqi troops" fight together, not each other
+    got = dyads(code("British and Afghan troops battled in Helmand on Monday.", date="2004-09-01"))
+    assert ("GBR", "AFG", "19") not in got and ("AFG", "GBR", "19") not in got
