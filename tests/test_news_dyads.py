@@ -134,3 +134,19 @@ def test_one_phrase_of_two_nationalities_is_one_side(code: Any) -> None:
     # "US and Iraqi troops" fight together, not each other
     got = dyads(code("British and Afghan troops battled in Helmand on Monday.", date="2004-09-01"))
     assert ("GBR", "AFG", "19") not in got and ("AFG", "GBR", "19") not in got
+
+
+# ---- a city named on a weapon is where it struck, not who struck ----------------------------------
+@pytest.mark.parametrize("text, place", [
+    ("A Kabul suicide bombing killed three soldiers on Monday.", "AFG"),
+    ("A Baghdad car bomb killed four policemen on Sunday.", "IRQ"),
+    ("A Karachi car bomb killed six policemen on Friday.", "PAK"),
+])
+def test_city_on_a_weapon_is_the_place(code: Any, text: str, place: str) -> None:
+    got = {d for d in dyads(code(text, date="2004-09-01")) if d[2] == "18"}
+    assert got == {("---", place, "18")}
+
+
+def test_state_on_a_weapon_still_struck(code: Any) -> None:
+    # a state named on a weapon is the one who used it
+    assert ("USA", "IRQ", "19") in dyads(code("A US air strike killed five militants in Falluja.", date="2004-09-01"))

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tealeaves.actors.dateline import dateline_length
-from tealeaves.coding import lexicon, syntax
+from tealeaves.coding import lexicon, places, syntax
 from tealeaves.models import Mention, Sentence
 
 if TYPE_CHECKING:
@@ -201,11 +201,31 @@ def instrument(tok: Token | None) -> str | None:
 def instrument_agents(tok: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> list[Mention]:
     """The actor named on a weapon's left, "a US air strike" -> USA; what follows it ("an attack on
     a mosque in Kufa") is where it struck, never who struck."""
+    if weapon_place(tok, sent, mentions) is not None:
+        return []  # "a Kabul suicide bombing", "Baghdad car bombs": the city is where it struck, not who
     for mod in (t for t in tok.subtree if t.i < tok.i):
         found = mentions_for(mod, sent, mentions)
         if found:
             return found
     return []
+
+
+def weapon_place(tok: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> Mention | None:
+    """The state of the city named on a weapon ("a Baghdad car bomb" -> IRQ), when a city is all
+    that is named on it."""
+    left = [t for t in tok.subtree if t.i < tok.i]
+    named = [(t, _place(t)) for t in left if t.ent_type_ == "NORP" or (t.pos_ == "PROPN" and _place(t) is not None)]
+    if not named or not all(p is not None and p.kind == "city" and t.dep_ == "compound" for t, p in named):
+        return None
+    t, p = named[0]
+    off = sent.offset(t)
+    return Mention(t.text, p.country, p.country, None, off, off + len(t.text), "place.weapon", None)
+
+
+def _place(tok: Token) -> places.Place | None:
+    """The place a proper name stands for (the whole name of a place entity: "Gaza City")."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ in ("GPE", "LOC", "FAC")), None)
+    return places.lookup(ent.text if ent is not None else tok.text)
 
 
 def place_country(head: Token, sent: Sentence, mentions: tuple[Mention, ...], within: Token | None = None) -> Mention | None:

@@ -308,7 +308,8 @@ def instrument_subject(d: Draft, c: Clause) -> Draft:
     code = kind if kind and d.code[:2] in ("18", "19") else d.code
     if not agents and code[:2] == "19" and code != "195":
         code = "180"  # ground fire by unknown attackers is unconventional violence; only aircraft are 195
-    place = arguments.place_country(c.head, c.sent, c.mentions, d.target_token)
+    place = (arguments.place_country(c.head, c.sent, c.mentions, d.target_token)
+             or arguments.weapon_place(weapon, c.sent, c.mentions))
     targets = arguments.of_place(d.targets, place)
     if not agents and not targets:
         return d  # nobody who did it and nobody it struck: "he was struck by a missile" at a match
