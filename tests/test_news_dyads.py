@@ -150,3 +150,34 @@ def test_city_on_a_weapon_is_the_place(code: Any, text: str, place: str) -> None
 def test_state_on_a_weapon_still_struck(code: Any) -> None:
     # a state named on a weapon is the one who used it
     assert ("USA", "IRQ", "19") in dyads(code("A US air strike killed five militants in Falluja.", date="2004-09-01"))
+
+
+# ---- protests with no place named in the sentence: the dateline's state, else the protesters' own --
+@pytest.mark.parametrize("text, country", [
+    ("Crowds rally\n\nMANILA - Thousands of demonstrators marched past the presidential palace on Sunday, chanting slogans.", "PHL"),
+    ("Students protest\n\nCAIRO, Egypt - Hundreds of students marched through the streets on Monday, chanting slogans.", "EGY"),
+    ("Thousands of Thai students marched through the streets of the capital on Monday.", "THA"),
+])
+def test_protest_at_home(code: Any, text: str, country: str) -> None:
+    assert (country, country, "14") in dyads(code(text, date="2004-09-01"))
+
+
+def test_protest_place_named_wins_over_the_dateline(code: Any) -> None:
+    got = dyads(code("Protests\n\nLONDON - Thousands of Iranian students demonstrated in Tehran on Monday.", date="2004-09-01"))
+    assert ("IRN", "IRN", "14") in got and not any(d[1] == "GBR" for d in got)
+
+
+def test_police_of_the_dateline_made_the_arrest(code: Any) -> None:
+    got = dyads(code("Arrest\n\nNAIROBI, Kenya - A German tourist was arrested on drug charges Friday, authorities said.",
+                     date="2004-09-01"))
+    assert ("KEN", "DEU", "17") in got
+
+
+@pytest.mark.parametrize("text, a, b", [
+    ("Japan and China held talks in Geneva on Monday.", "JPN", "CHN"),
+    ("The US and Russia met yesterday.", "USA", "RUS"),
+    ("Peru and Ecuador negotiated in Brasilia on Friday.", "PER", "ECU"),
+])
+def test_states_named_together_meet_each_other(code: Any, text: str, a: str, b: str) -> None:
+    got = dyads(code(text, date="2004-09-01"))
+    assert (a, b, "04") in got and (b, a, "04") in got

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from tealeaves.actors.dateline import dateline_length
+from tealeaves.actors.dateline import dateline_length, dateline_places
 from tealeaves.coding import lexicon, places, syntax
 from tealeaves.models import Mention, Sentence
 
@@ -294,6 +294,20 @@ def default_targets(head: Token, sent: Sentence, mentions: tuple[Mention, ...]) 
         if found:
             return tok, found
     return first, []
+
+
+def dateline_country(sent: Sentence) -> Mention | None:
+    """The state a sentence was filed from, when it opens with a dateline ("NEW YORK - ",
+    "GROZNY, Russia (Reuters) - "): never an actor, but the place where what it tells happened
+    when the sentence names no other."""
+    length = dateline_length(sent.text)
+    if not length:
+        return None
+    found = [p for p in (places.lookup(n) for n in dateline_places(sent.text[:length])) if p is not None]
+    if not found:
+        return None
+    country = found[-1].country  # "GROZNY, Russia": the country after the city says it best
+    return Mention(sent.text[:length].strip(), country, country, None, sent.start, sent.start + length, "place.dateline", None)
 
 
 def protest_place(head: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> list[Mention]:

@@ -100,6 +100,12 @@ def _doer(m: Mention | None) -> str | None:
     return None if m is None else f"{m.start}:{m.end}"
 
 
+def _side(m: Mention | None) -> str | None:
+    """One side of an act done together: the states of one role noun ("US and Iraqi troops") are
+    one side; states named each by itself ("the US and Russia") are one side each."""
+    return None if m is None else _doer(m) + (f":{m.code}" if not m.sector else "")
+
+
 @dataclass
 class _Work:
     """One sentence being coded: what is fixed for it and what the heads tried so far have done."""
@@ -227,12 +233,12 @@ class RuleCoder:
         where = places.event_place(head, work.ctx.countries, arguments.actor_spans(sent, [*d.sources, *d.targets]))
         maybe_targets: list[Mention | None] = list(d.targets) or [None]
         pairs: list[tuple[Mention | None, Mention | None]] = [(s, t) for s in d.sources for t in maybe_targets]
-        sides = {_doer(s) for s in d.sources}
+        sides = {_side(s) for s in d.sources}
         if (len(sides) > 1 and (ontology.lookup(d.code).reciprocal or d.mutual)
                 and all(arguments.place(t) for t in d.targets)):
             # "Russia and China held talks (in Beijing)": each met the other, wherever they met; "US
             # and Iraqi troops" are one phrase and one side, which does not fight itself
-            pairs = [(s, t) for s in d.sources for t in d.sources if _doer(s) != _doer(t)]
+            pairs = [(s, t) for s in d.sources for t in d.sources if _side(s) != _side(t)]
         elif d.mutual:
             # "Israeli troops clashed with Palestinian gunmen": each side fought the other; two
             # sides of one country make one dyad, written once

@@ -278,8 +278,8 @@ def _of_country(m: Mention, country: str, why: str) -> Mention:
 def agent_of_the_law(d: Draft, c: Clause) -> Draft:
     """"X was arrested on drug charges, authorities said", "a soldier has been charged, police
     said": the police, court or authorities who report an arrest or charge with no agent named made
-    it. Of no stated country, they are the state of the place where it happened, else of the one
-    they hold (an arrest is done at home)."""
+    it. Of no stated country, they are the state of the place where it happened (or the dateline's),
+    else of the one they hold (an arrest is done at home)."""
     if d.sources != (None,) or not c.speakers or not _domestic(d.code):
         return d
     agent = c.speakers[0]
@@ -287,7 +287,7 @@ def agent_of_the_law(d: Draft, c: Clause) -> Draft:
         return d
     country = agent.country
     if not country:
-        place = arguments.place_country(c.head, c.sent, c.mentions)
+        place = arguments.place_country(c.head, c.sent, c.mentions) or arguments.dateline_country(c.sent)
         held = next((t.country for t in d.targets if t.country), None)
         country = place.country if place is not None else held
         if not country:
@@ -449,11 +449,25 @@ def mutual_act(d: Draft, c: Clause) -> Draft:
 
 
 def protest_target(d: Draft, c: Clause) -> Draft:
-    """A protest is directed at the authorities of the place where it is held."""
+    """A protest is directed at the authorities of the place where it is held (named with "in",
+    else the dateline's: "NEW YORK - Thousands marched past ...", else the protesters' own state);
+    protesters of no stated country are people of that place."""
     if d.code[:2] != "14" or d.targets:
         return d
     found = arguments.protest_place(c.head, c.sent, c.mentions)
-    return replace(d, targets=tuple(found)) if found else d
+    if not found:
+        where = arguments.dateline_country(c.sent)
+        found = [where] if where is not None else []
+    if not found:
+        # no place told: protesters of a known state protest at home ("Thousands of Thai students marched")
+        own = next((s for s in d.sources if s is not None and s.country and s.sector), None)
+        found = [replace(own, code=own.country, sector=None, rule=own.rule + " +home of the protesters")] if own else []
+    if not found:
+        return d
+    country = found[0].country or ""
+    sources = tuple(_of_country(s, country, "place of the protest") if s is not None and not s.country and s.sector else s
+                    for s in d.sources)
+    return replace(d, sources=sources, targets=tuple(found))
 
 
 def state_force(code: str, source: Mention | None) -> str | None:
