@@ -181,3 +181,19 @@ def test_police_of_the_dateline_made_the_arrest(code: Any) -> None:
 def test_states_named_together_meet_each_other(code: Any, text: str, a: str, b: str) -> None:
     got = dyads(code(text, date="2004-09-01"))
     assert (a, b, "04") in got and (b, a, "04") in got
+
+
+# ---- "X appeared in court": X is the accused, the court of the place acts on X ---------------------
+@pytest.mark.parametrize("text, court, accused", [
+    ("Two British men appeared in court in Athens on Monday on spying charges.", "GRC", "GBR"),
+    ("Trial\n\nNAIROBI, Kenya - Two Somali men appeared in court on Friday on piracy charges.", "KEN", "SOM"),
+    ("A Pakistani doctor appeared in court in London on Tuesday on terrorism charges.", "GBR", "PAK"),
+])
+def test_accused_appears_in_court(code: Any, text: str, court: str, accused: str) -> None:
+    got = dyads(code(text, date="2004-09-01"))
+    assert (court, accused, "17") in got and (accused, court, "17") not in got
+
+
+def test_appearing_elsewhere_is_no_trial(code: Any) -> None:
+    assert not [e for e in code("The Iraqi president appeared on television on Monday.", date="2004-09-01")
+                if e.cameo[:2] == "17"]

@@ -47,6 +47,7 @@ FIRING: tuple[Step, ...] = (
     readings.refusal,
     readings.agentless_passive,
     readings.agent_of_the_law,
+    readings.accused_in_court,
     readings.instrument_subject,
     readings.from_the_air,
     readings.target_of_the_place,

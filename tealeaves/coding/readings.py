@@ -328,6 +328,21 @@ def target_of_the_place(d: Draft, c: Clause) -> Draft:
                                            note=d.note + f" | target of the place ({place.country})")
 
 
+def accused_in_court(d: Draft, c: Clause) -> Draft:
+    """"A German man appeared in court on charges of smuggling": the subject is the accused, and the
+    one acting on him is the court of the place where it sits (or of the dateline's state)."""
+    if not _domestic(d.code) or c.pattern.nominal or c.head.lemma_.lower() not in lexicon.words("accused_verb"):
+        return d
+    accused = tuple(m for m in d.sources if m is not None)
+    if not accused or syntax.is_passive(c.head):
+        return d
+    where = arguments.place_country(c.head, c.sent, c.mentions) or arguments.dateline_country(c.sent)
+    court = (replace(where, code=f"{where.country}JUD", sector="JUD", rule=where.rule + " +court of the place"),) \
+        if where is not None and where.country else (None,)
+    return replace(d, sources=court, targets=accused, source_token=None, target_token=d.source_token,
+                   note=d.note + " | the accused is the subject")
+
+
 def own_people(d: Draft, c: Clause) -> Draft:
     """"An Indonesian court sentenced a militant", "Egyptian police arrested dozens": the people a
     state's police or courts arrest, charge or sentence, whom the text gives no country, are its own."""
