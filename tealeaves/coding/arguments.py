@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from tealeaves.actors.dateline import dateline_length
-from tealeaves.coding import lexicon, syntax
+from tealeaves.actors.dateline import dateline_length, dateline_places
+from tealeaves.coding import lexicon, places, syntax
 from tealeaves.models import Mention, Sentence
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def mentions_for(tok: Token | None, sent: Sentence, mentions: tuple[Mention, ...
             where = ("place.",) if happening(h) else ("place.modifier",)
             inside = [m for m in mentions if usable(m) and lo <= m.start and m.end <= hi and not m.rule.startswith(where)]
             hits = inside[:1]
-        for m in hits:
+        for m in [*hits, *_listed_owners(h, hits, sent, mentions)]:
             if m not in found:
                 found.append(m)
     return found
@@ -58,6 +58,22 @@ def happening(tok: Token) -> bool:
     """A noun for a happening rather than an actor: a weapon or attack, a disaster, a war."""
     lemma = tok.lemma_.lower()
     return tok.pos_ == "NOUN" and (lemma in lexicon.words("happening_noun") or lemma in lexicon.notes("instrument_noun"))
+
+
+def _listed_owners(h: Token, hits: list[Mention], sent: Sentence, mentions: tuple[Mention, ...]) -> list[Mention]:
+    """"The foreign ministers of India and Pakistan": one role of each listed state, each an actor
+    of its own (INDGOV, PAKGOV), where the phrase's mention took the first state's country only."""
+    of = syntax.prep_object(h, "of")
+    if of is None or not of.conjuncts or len(hits) != 1 or not hits[0].sector:
+        return []
+    role = hits[0]
+    out = []
+    for conj in (c for c in of.conjuncts if c.i > of.i):
+        off = sent.offset(conj)
+        for m in (m for m in mentions if usable(m) and m.start <= off < m.end and m.country):
+            own = m.sector is None and (m.code or "").upper() == m.country.upper()
+            out.append(replace(m, code=m.country + role.sector, sector=role.sector, rule=m.rule + " +listed role") if own else m)
+    return out
 
 
 def _past_dateline(tok: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> Token:
@@ -113,6 +129,11 @@ def political(m: Mention | None) -> bool:
     if m is None or not m.country:
         return False
     return (m.sector or "").upper() != "MED" and not (m.code or "").upper().endswith("MED")
+
+
+def place(m: Mention) -> bool:
+    """A place the resolver found after "in", "at" ("talks in Moscow"): the state, not a party."""
+    return m.rule.startswith("place.")
 
 
 def same_actor(a: Mention, b: Mention) -> bool:
@@ -188,11 +209,31 @@ def instrument(tok: Token | None) -> str | None:
 def instrument_agents(tok: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> list[Mention]:
     """The actor named on a weapon's left, "a US air strike" -> USA; what follows it ("an attack on
     a mosque in Kufa") is where it struck, never who struck."""
+    if weapon_place(tok, sent, mentions) is not None:
+        return []  # "a Kabul suicide bombing", "Baghdad car bombs": the city is where it struck, not who
     for mod in (t for t in tok.subtree if t.i < tok.i):
         found = mentions_for(mod, sent, mentions)
         if found:
             return found
     return []
+
+
+def weapon_place(tok: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> Mention | None:
+    """The state of the city named on a weapon ("a Baghdad car bomb" -> IRQ), when a city is all
+    that is named on it."""
+    left = [t for t in tok.subtree if t.i < tok.i]
+    named = [(t, _place(t)) for t in left if t.ent_type_ == "NORP" or (t.pos_ == "PROPN" and _place(t) is not None)]
+    if not named or not all(p is not None and p.kind == "city" and t.dep_ == "compound" for t, p in named):
+        return None
+    t, p = named[0]
+    off = sent.offset(t)
+    return Mention(t.text, p.country, p.country, None, off, off + len(t.text), "place.weapon", None)
+
+
+def _place(tok: Token) -> places.Place | None:
+    """The place a proper name stands for (the whole name of a place entity: "Gaza City")."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ in ("GPE", "LOC", "FAC")), None)
+    return places.lookup(ent.text if ent is not None else tok.text)
 
 
 def place_country(head: Token, sent: Sentence, mentions: tuple[Mention, ...], within: Token | None = None) -> Mention | None:
@@ -261,6 +302,20 @@ def default_targets(head: Token, sent: Sentence, mentions: tuple[Mention, ...]) 
         if found:
             return tok, found
     return first, []
+
+
+def dateline_country(sent: Sentence) -> Mention | None:
+    """The state a sentence was filed from, when it opens with a dateline ("NEW YORK - ",
+    "GROZNY, Russia (Reuters) - "): never an actor, but the place where what it tells happened
+    when the sentence names no other."""
+    length = dateline_length(sent.text)
+    if not length:
+        return None
+    found = [p for p in (places.lookup(n) for n in dateline_places(sent.text[:length])) if p is not None]
+    if not found:
+        return None
+    country = found[-1].country  # "GROZNY, Russia": the country after the city says it best
+    return Mention(sent.text[:length].strip(), country, country, None, sent.start, sent.start + length, "place.dateline", None)
 
 
 def protest_place(head: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> list[Mention]:

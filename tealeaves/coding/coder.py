@@ -46,10 +46,15 @@ FIRING: tuple[Step, ...] = (
     readings.announced_intention,
     readings.refusal,
     readings.agentless_passive,
+    readings.agent_of_the_law,
+    readings.accused_in_court,
     readings.instrument_subject,
     readings.from_the_air,
     readings.target_of_the_place,
+    readings.own_people,
     readings.object_not_an_actor,
+    readings.sides_between,
+    readings.mutual_act,
     guards.meeting_needs_actor,
     readings.claim_or_accusation,
     guards.verbal_needs_known_source,
@@ -95,6 +100,12 @@ def _doer(m: Mention | None) -> str | None:
     """Who acts, within one sentence: the words that name them. "Troops killed two men, and
     helicopters fired missiles" are two happenings of one side; "shot and killed" is one."""
     return None if m is None else f"{m.start}:{m.end}"
+
+
+def _side(m: Mention | None) -> str | None:
+    """One side of an act done together: the states of one role noun ("US and Iraqi troops") are
+    one side; states named each by itself ("the US and Russia") are one side each."""
+    return None if m is None else _doer(m) + (f":{m.code}" if not m.sector else "")
 
 
 @dataclass
@@ -224,9 +235,16 @@ class RuleCoder:
         where = places.event_place(head, work.ctx.countries, arguments.actor_spans(sent, [*d.sources, *d.targets]))
         maybe_targets: list[Mention | None] = list(d.targets) or [None]
         pairs: list[tuple[Mention | None, Mention | None]] = [(s, t) for s in d.sources for t in maybe_targets]
-        if not d.targets and len(d.sources) > 1 and ontology.lookup(d.code).reciprocal:
-            # "Russia and China held talks": each met the other
-            pairs = [(s, t) for s in d.sources for t in d.sources if s is not t]
+        sides = {_side(s) for s in d.sources}
+        if (len(sides) > 1 and (ontology.lookup(d.code).reciprocal or d.mutual)
+                and all(arguments.place(t) for t in d.targets)):
+            # "Russia and China held talks (in Beijing)": each met the other, wherever they met; "US
+            # and Iraqi troops" are one phrase and one side, which does not fight itself
+            pairs = [(s, t) for s in d.sources for t in d.sources if _side(s) != _side(t)]
+        elif d.mutual:
+            # "Israeli troops clashed with Palestinian gunmen": each side fought the other; two
+            # sides of one country make one dyad, written once
+            pairs += [(t, s) for s, t in pairs if s is not None and t is not None and s.country != t.country]
         out = []
         for s, t in pairs:
             if s is not None and t is not None and arguments.same_actor(s, t):

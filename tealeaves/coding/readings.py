@@ -43,6 +43,7 @@ class Draft:
     source_token: Token | None = None
     target_token: Token | None = None
     claim: Draft | None = None  # the speaker's accusation or claim, coded instead of the act
+    mutual: bool = False  # each side acts on the other: "X held talks with Y" is also Y with X
 
 
 @dataclass(frozen=True)
@@ -266,6 +267,35 @@ def agentless_passive(d: Draft, c: Clause) -> Draft:
     return replace(d, sources=(None,), note=d.note + " | no agent named (passive)")
 
 
+def _domestic(code: str) -> bool:
+    return code[:3] in lexicon.words("domestic_act")
+
+
+def _of_country(m: Mention, country: str, why: str) -> Mention:
+    return replace(m, country=country, code=country + (m.sector or ""), rule=m.rule + f" +{why}")
+
+
+def agent_of_the_law(d: Draft, c: Clause) -> Draft:
+    """"X was arrested on drug charges, authorities said", "a soldier has been charged, police
+    said": the police, court or authorities who report an arrest or charge with no agent named made
+    it. Of no stated country, they are the state of the place where it happened (or the dateline's),
+    else of the one they hold (an arrest is done at home)."""
+    if d.sources != (None,) or not c.speakers or not _domestic(d.code):
+        return d
+    agent = c.speakers[0]
+    if (agent.sector or "").upper() not in lexicon.words("arrest_reporter_sector"):
+        return d
+    country = agent.country
+    if not country:
+        place = arguments.place_country(c.head, c.sent, c.mentions) or arguments.dateline_country(c.sent)
+        held = next((t.country for t in d.targets if t.country), None)
+        country = place.country if place is not None else held
+        if not country:
+            return d
+        agent = _of_country(agent, country, "the state that holds them")
+    return replace(d, sources=(agent,), note=d.note + f" | the {agent.text} who report it made it")
+
+
 def instrument_subject(d: Draft, c: Clause) -> Draft:
     """"A car bomb killed five", "a drone strike hit the camp": a weapon is not who acts. The agent
     is the one named on the weapon ("a US air strike"), else unknown; the weapon decides the kind
@@ -278,7 +308,8 @@ def instrument_subject(d: Draft, c: Clause) -> Draft:
     code = kind if kind and d.code[:2] in ("18", "19") else d.code
     if not agents and code[:2] == "19" and code != "195":
         code = "180"  # ground fire by unknown attackers is unconventional violence; only aircraft are 195
-    place = arguments.place_country(c.head, c.sent, c.mentions, d.target_token)
+    place = (arguments.place_country(c.head, c.sent, c.mentions, d.target_token)
+             or arguments.weapon_place(weapon, c.sent, c.mentions))
     targets = arguments.of_place(d.targets, place)
     if not agents and not targets:
         return d  # nobody who did it and nobody it struck: "he was struck by a missile" at a match
@@ -295,6 +326,32 @@ def target_of_the_place(d: Draft, c: Clause) -> Draft:
     place = arguments.place_country(c.head, c.sent, c.mentions, d.target_token)
     return d if place is None else replace(d, targets=arguments.of_place(d.targets, place),
                                            note=d.note + f" | target of the place ({place.country})")
+
+
+def accused_in_court(d: Draft, c: Clause) -> Draft:
+    """"A German man appeared in court on charges of smuggling": the subject is the accused, and the
+    one acting on him is the court of the place where it sits (or of the dateline's state)."""
+    if not _domestic(d.code) or c.pattern.nominal or c.head.lemma_.lower() not in lexicon.words("accused_verb"):
+        return d
+    accused = tuple(m for m in d.sources if m is not None)
+    if not accused or syntax.is_passive(c.head):
+        return d
+    where = arguments.place_country(c.head, c.sent, c.mentions) or arguments.dateline_country(c.sent)
+    court = (replace(where, code=f"{where.country}JUD", sector="JUD", rule=where.rule + " +court of the place"),) \
+        if where is not None and where.country else (None,)
+    return replace(d, sources=court, targets=accused, source_token=None, target_token=d.source_token,
+                   note=d.note + " | the accused is the subject")
+
+
+def own_people(d: Draft, c: Clause) -> Draft:
+    """"An Indonesian court sentenced a militant", "Egyptian police arrested dozens": the people a
+    state's police or courts arrest, charge or sentence, whom the text gives no country, are its own."""
+    src = next((s for s in d.sources if s is not None), None)
+    if (not _domestic(d.code) or src is None or not src.country or not d.targets or any(t.country for t in d.targets)
+            or not (arguments.state_actor(src) or (src.sector or "").upper() in lexicon.words("law_sector"))):
+        return d
+    return replace(d, targets=tuple(_of_country(t, src.country, "held at home") for t in d.targets),
+                   note=d.note + f" | people held by their own state ({src.country})")
 
 
 def object_not_an_actor(d: Draft, c: Clause) -> Draft:
@@ -350,12 +407,82 @@ def claim_or_accusation(d: Draft, c: Clause) -> Draft:
     return replace(d, claim=Draft(code, sources, targets, mod, note))
 
 
+# talks and fighting: "ratified an agreement with the EU" or "cooperated with Y" may be done by one side
+MUTUAL_ROOTS = ("04", "19")
+
+
+def partner(head: Token) -> Token | None:
+    """The other side of an act done together: the object of a "with" or "between" that belongs
+    to the act itself, on the head ("clashed with", "talks between") or on its object ("held talks
+    with", "fought a gunbattle with"), never on a side ("troops along with police") or a place."""
+    owners = [head] + [c for c in head.children if c.dep_ in ("dobj", "attr")]
+    for owner in owners:
+        for prep in owner.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("with", "between"):
+                obj = syntax.child(prep, "pobj")
+                if obj is not None:
+                    return obj
+    return None
+
+
+def sides_between(d: Draft, c: Clause) -> Draft:
+    """"Talks between India and Pakistan", "clashes between the army and rebels": with no one
+    named as its doer, an act done together is done by the sides listed after "between", each to
+    the other (for the codes flagged reciprocal)."""
+    if not c.pattern.nominal or any(s is not None for s in d.sources) or not ontology.lookup(d.code).reciprocal:
+        return d
+    prep = next((p for p in c.head.children if p.dep_ == "prep" and p.lower_ == "between"), None)
+    sides = arguments.mentions_for(syntax.child(prep, "pobj"), c.sent, c.mentions) if prep is not None else []
+    if len(sides) < 2 or not all(m.country for m in sides):
+        return d  # a side of no known country makes no dyad: "a battle between US forces and militants"
+    return replace(d, sources=tuple(sides), targets=(), note=d.note + " | the sides between whom it happened")
+
+
+def _together(head: Token) -> bool:
+    """The act is said to be done together: "work together", "cooperate with each other"."""
+    words = {t.lower_ for t in head.subtree if t.head.i == head.i or t.head.head.i == head.i}
+    text = " ".join(t.lower_ for t in head.subtree)
+    return "together" in words or "each other" in text or "one another" in text
+
+
+def mutual_act(d: Draft, c: Clause) -> Draft:
+    """"X held talks with Y", "X fought a gunbattle with Y", "clashes between X and Y": talks and
+    fighting between two sides are done by each to the other (CAMEO writes both directions), for
+    the codes flagged reciprocal; a one-sided act ("X attacked Y", "X visited Y") is not mirrored,
+    and neither is "X battled Y", where the text makes X the one who acts."""
+    if not d.targets and len([s for s in d.sources if s is not None]) > 1 and _together(c.head):
+        # "India and Pakistan agreed to work together": whatever the act, each does it with the other
+        return replace(d, mutual=True, note=d.note + " | each side acts on the other")
+    info = ontology.lookup(d.code)
+    if not info.reciprocal or info.root not in MUTUAL_ROOTS or not d.targets or not any(s is not None for s in d.sources):
+        return d
+    other = partner(c.head)
+    spans = {(m.start, m.end) for m in arguments.mentions_for(other, c.sent, c.mentions)} if other is not None else set()
+    if not spans & {(t.start, t.end) for t in d.targets}:
+        return d
+    return replace(d, mutual=True, note=d.note + " | each side acts on the other")
+
+
 def protest_target(d: Draft, c: Clause) -> Draft:
-    """A protest is directed at the authorities of the place where it is held."""
+    """A protest is directed at the authorities of the place where it is held (named with "in",
+    else the dateline's: "NEW YORK - Thousands marched past ...", else the protesters' own state);
+    protesters of no stated country are people of that place."""
     if d.code[:2] != "14" or d.targets:
         return d
     found = arguments.protest_place(c.head, c.sent, c.mentions)
-    return replace(d, targets=tuple(found)) if found else d
+    if not found:
+        where = arguments.dateline_country(c.sent)
+        found = [where] if where is not None else []
+    if not found:
+        # no place told: protesters of a known state protest at home ("Thousands of Thai students marched")
+        own = next((s for s in d.sources if s is not None and s.country and s.sector), None)
+        found = [replace(own, code=own.country, sector=None, rule=own.rule + " +home of the protesters")] if own else []
+    if not found:
+        return d
+    country = found[0].country or ""
+    sources = tuple(_of_country(s, country, "place of the protest") if s is not None and not s.country and s.sector else s
+                    for s in d.sources)
+    return replace(d, sources=sources, targets=tuple(found))
 
 
 def state_force(code: str, source: Mention | None) -> str | None:
