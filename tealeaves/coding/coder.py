@@ -47,6 +47,7 @@ FIRING: tuple[Step, ...] = (
     readings.refusal,
     readings.agentless_passive,
     readings.instrument_subject,
+    readings.unnamed_attacker,
     readings.from_the_air,
     readings.target_of_the_place,
     readings.object_not_an_actor,

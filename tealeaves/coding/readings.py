@@ -236,6 +236,30 @@ def refusal(d: Draft, c: Clause) -> Draft:
                  modality=_restate(mod, value, f"refusal: {words}"))
 
 
+def unnamed_attacker(d: Draft, c: Clause) -> Draft:
+    """"A suicide attacker detonated a car bomb", "gunmen opened fire on the convoy": an assailant
+    the text gives no nationality or group is unknown (source ---), and what unknown attackers do
+    is unconventional violence (18x); a suicide attacker's bombing is a suicide bombing (1831)."""
+    tok = d.source_token
+    if (tok is None or c.pattern.nominal or ontology.lookup(d.code).quad != 4
+            or d.modality.value not in ("asserted", "reported")):
+        return d
+    mods = {t.lemma_.lower() for t in tok.children if t.dep_ in ("compound", "amod")}
+    suicide = "suicide" in mods
+    if tok.lemma_.lower() not in lexicon.words("assailant_noun") and not (suicide and tok.lemma_.lower() == "bomber"):
+        return d
+    named = any(t.dep_ == "poss" for t in tok.children) or any(
+        t.ent_type_ in ("NORP", "GPE", "ORG") for t in tok.subtree if t.i != tok.i)
+    code = d.code
+    if suicide and code[:2] in ("18", "19"):
+        code = "1831"
+    elif not named and code[:2] == "19" and code != "195":
+        code = "180"
+    if named:
+        return d if code == d.code else replace(d, code=code, note=d.note + " | a suicide attack")
+    return replace(d, code=code, sources=(None,), note=d.note + f" | the assailant '{tok.text}' is not named")
+
+
 def from_the_air(d: Draft, c: Clause) -> Draft:
     """"Russian jets bombed rebel positions", "Israeli helicopters attacked a car": force from
     aircraft is aerial (195), not a bombing by an armed group (183) or unspecified force."""
@@ -243,7 +267,7 @@ def from_the_air(d: Draft, c: Clause) -> Draft:
     if tok is None or d.code[:2] not in ("18", "19") or d.code == "195" or d.modality.value not in ("asserted", "reported"):
         return d
     words = {tok.lemma_.lower(), *(t.lemma_.lower() for t in tok.children if t.dep_ == "compound")}
-    if not words & lexicon.words("aircraft"):
+    if not words & lexicon.words("aircraft") or "suicide" in words:  # a suicide bomber is no aircraft
         return d
     return replace(d, code="195", note=d.note + " | force from the air")
 

@@ -1,0 +1,114 @@
+"""Events named by nouns and frames the wire uses where nothing was coded (issue 12): petitions,
+brokered truces, mediation missions, unnamed and suicide attackers, bombs planted and dropped.
+Every sentence is invented; each construction has three variants and, where it matters, a
+sentence that must not be coded so."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+def got(events: list[Any]) -> list[tuple[str, str | None, str | None]]:
+    """(CAMEO code, source country, target country) of the asserted or reported events."""
+    return [(e.cameo, e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in events if e.modality in ("asserted", "reported")]
+
+
+def roots(events: list[Any]) -> list[tuple[str, str | None, str | None]]:
+    return [(c[:2], s, t) for c, s, t in got(events)]
+
+
+# ---- a petition to a body is an appeal to it (020) -------------------------------------------
+@pytest.mark.parametrize(("text", "want"), [
+    ("Amnesty International petitioned the Indonesian government to release political prisoners.", ("02", None, "IDN")),
+    ("The European Commission petitioned the Turkish government to free jailed Kurdish lawmakers.", ("02", None, "TUR")),
+    ("Human Rights Watch petitioned the US Supreme Court to hear the case of the Guantanamo detainees.", ("02", None, "USA")),
+])
+def test_a_petition_to_a_body_is_an_appeal_to_it(code: Any, text: str, want: tuple[str, None, str]) -> None:
+    events = roots(code(text))
+    assert any(r == want[0] and t == want[2] for r, _, t in events), events
+
+
+def test_the_asked_for_act_after_a_petition_is_not_coded(code: Any) -> None:
+    events = got(code("Amnesty International petitioned the Indonesian government to release political prisoners."))
+    assert not [e for e in events if e[0].startswith("084")], events  # nobody was released
+
+
+# ---- brokering a truce is mediation (045) by the broker, aimed at the parties ----------------
+@pytest.mark.parametrize(("text", "want"), [
+    ("Egypt brokered a truce between Israel and the Palestinians on Sunday.", [("045", "EGY", "ISR"), ("045", "EGY", "PSE")]),
+    ("South Africa brokered a peace deal between Burundi and Rwanda in Pretoria.", [("045", "ZAF", "BDI"), ("045", "ZAF", "RWA")]),
+    ("Norway has brokered a cease-fire between the Sri Lankan government and Tamil rebels, a Norwegian envoy said.", [("045", "NOR", "LKA")]),
+])
+def test_a_brokered_truce_is_mediation_by_the_broker(code: Any, text: str, want: list[tuple[str, str, str]]) -> None:
+    events = got(code(text))
+    for w in want:
+        assert w in events, events
+    assert not [e for e in events if e[0].startswith("087")], events  # the truce is the parties' act, not the broker's
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Brazil sent a mediation mission between Peru and Ecuador on Friday.", [("045", "BRA", "PER"), ("045", "BRA", "ECU")]),
+    ("Qatar's mediation between Sudan and Chad collapsed on Sunday.", [("045", "QAT", "SDN"), ("045", "QAT", "TCD")]),
+    ("Diplomats praised the Norwegian mediation between Colombia and Venezuela.", [("045", "NOR", "COL"), ("045", "NOR", "VEN")]),
+])
+def test_a_mediation_named_by_a_noun(code: Any, text: str, want: list[tuple[str, str, str]]) -> None:
+    events = got(code(text))
+    for w in want:
+        assert w in events, events
+
+
+def test_brokering_a_sale_is_no_mediation(code: Any) -> None:
+    assert not [e for e in got(code("A Swiss bank brokered the sale of the airline to a Dubai investor."))
+                if e[0].startswith("045")]
+
+
+# ---- an assailant the text does not name is unknown; a suicide attack is 1831 ----------------
+@pytest.mark.parametrize(("text", "target"), [
+    ("A suicide attacker detonated a car bomb near a police station in the Iraqi city of Mosul, killing six people.", "IRQ"),
+    ("A suicide bomber blew himself up at an army checkpoint in Kirkuk, killing four Iraqi soldiers.", "IRQ"),
+    ("A suicide attacker set off explosives at a Pakistani army post near Wana, police said.", "PAK"),
+])
+def test_a_suicide_attacker_is_a_suicide_bombing_by_no_one_named(code: Any, text: str, target: str) -> None:
+    events = got(code(text))
+    assert ("1831", None, target) in events, events
+    assert not [e for e in events if e[0] == "195"], events  # a suicide bomber is no aircraft
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen opened fire on a convoy carrying an Iraqi minister in Baghdad on Tuesday.",
+    "Gunmen ambushed a police patrol in the Afghan city of Kandahar on Monday.",
+    "Unidentified assailants attacked a bus carrying Iraqi policemen near Baquba.",
+])
+def test_unnamed_attackers_are_unknown_and_unconventional(code: Any, text: str) -> None:
+    events = got(code(text))
+    assert events and all(c[:2] == "18" and s is None for c, s, _ in events), events
+
+
+def test_attackers_with_a_nationality_keep_it(code: Any) -> None:
+    events = got(code("Two Palestinian gunmen attacked an Israeli army post in the Gaza Strip."))
+    assert any(s == "PSE" and t == "ISR" for _, s, t in events), events
+
+
+# ---- bombs planted and dropped -----------------------------------------------------------------
+@pytest.mark.parametrize(("text", "want"), [
+    ("Insurgents planted a bomb near a British patrol in Basra on Monday.", ("183", "GBR")),
+    ("Militants planted a bomb on a bus carrying Indian soldiers in Kashmir.", ("183", "IND")),
+    ("Rebels planted explosives under a Colombian army truck on Sunday.", ("183", None)),
+])
+def test_a_planted_bomb_is_a_bombing(code: Any, text: str, want: tuple[str, str | None]) -> None:
+    events = got(code(text))
+    assert any(c == want[0] and (want[1] is None or t == want[1]) for c, _, t in events), events
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("US warplanes dropped bombs on insurgent positions in Falluja on Friday.", ("195", "USA")),
+    ("Russian jets dropped bombs on rebel bases in Chechnya on Tuesday.", ("195", "RUS")),
+    ("Sudanese government planes dropped bombs on villages in Darfur, witnesses said.", ("195", "SDN")),
+])
+def test_dropped_bombs_are_aerial_force(code: Any, text: str, want: tuple[str, str]) -> None:
+    events = got(code(text))
+    assert any(c == want[0] and s == want[1] for c, s, _ in events), events
+    assert not [e for e in events if e[0][:2] == "04"], events  # dropping bombs is not dropping in
