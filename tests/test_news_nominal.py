@@ -112,3 +112,70 @@ def test_dropped_bombs_are_aerial_force(code: Any, text: str, want: tuple[str, s
     events = got(code(text))
     assert any(c == want[0] and s == want[1] for c, s, _ in events), events
     assert not [e for e in events if e[0][:2] == "04"], events  # dropping bombs is not dropping in
+
+
+# ---- intents said with "will": seeking better ties is an intention to cooperate (030) ---------
+@pytest.mark.parametrize(("text", "want"), [
+    ("The United States said on Tuesday it will seek better ties with Cuba.", ("030", "USA", "CUB")),
+    ("Japan is seeking better relations with China after years of disputes over history.", ("030", "JPN", "CHN")),
+    ("Armenia will seek reconciliation with Turkey, its foreign minister said on Friday.", ("030", "ARM", "TUR")),
+])
+def test_seeking_better_ties_is_an_intent_to_cooperate(code: Any, text: str, want: tuple[str, str, str]) -> None:
+    assert want in got(code(text)), code(text)
+
+
+# ---- rights extended are restrictions eased (081); a restriction refused is an intent to yield --
+@pytest.mark.parametrize(("text", "want"), [
+    ("Britain has extended full residency rights to Nepalese soldiers who served in its army.", ("081", "GBR", "NPL")),
+    ("Germany extended voting rights to Turkish residents on Friday.", ("081", "DEU", "TUR")),
+    ("Spain granted residency rights to 700,000 Moroccan immigrants last year.", ("081", "ESP", "MAR")),
+])
+def test_rights_extended_ease_restrictions(code: Any, text: str, want: tuple[str, str, str]) -> None:
+    assert want in got(code(text)), got(code(text))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Beijing said it would not restrict access to Tibet for foreign diplomats.", ("0351", "CHN")),
+    ("Egypt said it will not restrict access to the Rafah crossing for Palestinians.", ("0351", "EGY")),
+    ("India said on Monday it would not restrict access to Kashmir for foreign journalists.", ("0351", "IND")),
+])
+def test_a_restriction_refused_is_an_intent_to_ease(code: Any, text: str, want: tuple[str, str]) -> None:
+    events = got(code(text))
+    assert any(c == want[0] and s == want[1] for c, s, _ in events), events
+    assert not [e for e in events if e[0].startswith("17")], events
+
+
+def test_a_restriction_imposed_is_coercion(code: Any) -> None:
+    events = got(code("Israel restricted access to the al-Aqsa mosque for Palestinian men under 45."))
+    assert any(c == "172" and s == "ISR" for c, s, _ in events), events
+
+
+# ---- proposing that a body act is an appeal to it ------------------------------------------------
+@pytest.mark.parametrize(("text", "want"), [
+    ("Russia on Thursday proposed a U.N. crackdown on the abuse of political asylum by terrorists.", ("020", "RUS", None)),
+    ("France proposed a European Union crackdown on illegal arms sales to Africa.", ("020", "FRA", None)),
+    ("Germany proposed a NATO mission to train Iraqi security forces.", ("020", "DEU", None)),
+])
+def test_proposing_a_body_act_appeals_to_that_body(code: Any, text: str, want: tuple[str, str, None]) -> None:
+    events = code(text)
+    assert any(e.cameo == want[0] and e.source and e.source.country == want[1] and e.target and e.target.code.startswith("IGO")
+               for e in events if e.modality in ("asserted", "reported")), got(events)
+
+
+# ---- a pattern's preposition hangs on its head or its words, not on some other noun -------------
+@pytest.mark.parametrize(("text", "bad"), [
+    ("Iraq's prime minister warned the city of Falluja on Wednesday it must hand over the militants.", "012"),
+    ("Three Indian drivers held hostage in Iraq arrived back home, where crowds in Delhi greeted them.", "042"),
+    ("US warplanes dropped bombs on insurgent positions in Falluja on Friday.", "042"),
+])
+def test_a_preposition_of_another_noun_does_not_complete_a_pattern(code: Any, text: str, bad: str) -> None:
+    assert not [e for e in got(code(text)) if e[0] == bad], got(code(text))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Egypt warned of a humanitarian disaster in Gaza on Monday.", "012"),
+    ("The Iranian foreign minister arrived in Damascus on Sunday.", "042"),
+    ("The envoy dropped in on the Syrian president in Damascus on his way home.", "042"),
+])
+def test_a_preposition_on_the_head_still_completes_it(code: Any, text: str, want: str) -> None:
+    assert any(c == want for c, _, _ in got(code(text))), got(code(text))

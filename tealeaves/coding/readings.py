@@ -141,7 +141,7 @@ def stated_intention(d: Draft, c: Clause) -> Draft:
     if not (intent and _own_words(d, c) and syntax.said_directly(c.head) and mod.value in FUTURE_LIKE):
         return d
     new = commitment_code(d.code, negated=False)
-    if new == d.code and d.code[:2] != "13":
+    if new == d.code and d.code[:2] not in ("03", "13"):  # "said it will seek better ties": already an intent
         return d
     return replace(d, code=new, sources=c.speakers[:1], modality=_restate(mod, "asserted", f"stated intention: {intent}"),
                  note=d.note + f" | stated intention of the speaker ({mod.reporting_verb}: {intent})")
@@ -207,7 +207,7 @@ def announced_intention(d: Draft, c: Clause) -> Draft:
     if mod.reporting_verb and not own and _pronoun(d.source_token):
         return d
     new = commitment_code(d.code, negated=False)
-    if new == d.code:
+    if new == d.code and d.code[:2] != "03":  # "will seek reconciliation with Y" is itself an intent (03x)
         return d
     value = "reported" if mod.reporting_verb and not own else "asserted"
     return replace(d, code=new, sources=c.speakers[:1] if own and c.speakers and _pronoun(d.source_token) else d.sources,
