@@ -179,3 +179,57 @@ def test_a_preposition_of_another_noun_does_not_complete_a_pattern(code: Any, te
 ])
 def test_a_preposition_on_the_head_still_completes_it(code: Any, text: str, want: str) -> None:
     assert any(c == want for c, _, _ in got(code(text))), got(code(text))
+
+
+# ---- insults: hurled abuse is criticism (111), and calling someone names is no phone call ------
+@pytest.mark.parametrize(("text", "want"), [
+    ("Iran hurled abuse at Israel over the raid on Sunday.", ("111", "IRN", "ISR")),
+    ("Venezuela's president hurled insults at the United States during a rally in Caracas.", ("111", "VEN", "USA")),
+    ("North Korea hurled invective at Japan on Tuesday over the abductions row.", ("111", "PRK", "JPN")),
+])
+def test_hurled_abuse_is_criticism(code: Any, text: str, want: tuple[str, str, str]) -> None:
+    assert want in got(code(text)), got(code(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Cuba's foreign minister called President Bush a liar on Monday.",
+    "Pyongyang called the South Korean president a traitor in a radio broadcast.",
+    "Iran's president called Israel a rogue state on Friday.",
+])
+def test_calling_someone_names_is_no_phone_call(code: Any, text: str) -> None:
+    assert not [e for e in got(code(text)) if e[0][:2] == "04"], got(code(text))
+
+
+def test_calling_someone_is_still_a_phone_call(code: Any) -> None:
+    events = got(code("Russian President Vladimir Putin called President Bush on Monday to discuss Iraq.", date="2004-09-01"))
+    assert ("041", "RUS", "USA") in events, events
+
+
+# ---- a reporting verb with a thing for object is no statement about anyone ---------------------
+@pytest.mark.parametrize("text", [
+    "Iran added one more missile to its military arsenal on Saturday.",
+    "India added two new warships to its eastern fleet.",
+    "The ministry stated its position on the border in a long document.",
+])
+def test_a_thing_added_or_stated_is_no_statement(code: Any, text: str) -> None:
+    assert not [e for e in got(code(text)) if e[0] == "010"], got(code(text))
+
+
+def test_a_statement_about_another_is_kept(code: Any) -> None:
+    assert ("010", "RUS", "GEO") in got(code("Russia said Georgia was an unreliable neighbour."))
+
+
+# ---- a headline's bare "X says" gives way to the spoken act its lead reports --------------------
+@pytest.mark.parametrize("text", [
+    "Russia Says Georgia Is an Unreliable Neighbour\n\nMOSCOW (Reuters) - Russia's foreign minister accused Georgia on Monday of sheltering Chechen rebels.",
+    "India Says Pakistan Is an Unreliable Partner\n\nNEW DELHI (Reuters) - India criticized Pakistan on Monday for failing to stop militants crossing into Kashmir.",
+    "Iran Says Israel Is a Threat to the Region\n\nTEHRAN (AFP) - Iran on Sunday accused Israel of planning air strikes on its nuclear plants.",
+])
+def test_a_headline_statement_gives_way_to_the_leads_act(code: Any, text: str) -> None:
+    events = got(code(text, date="2004-09-01"))
+    assert events and not [e for e in events if e[0] == "010"], events
+
+
+def test_a_headline_statement_stays_when_the_lead_tells_no_spoken_act(code: Any) -> None:
+    text = "Russia Says Georgia Is an Unreliable Neighbour\n\nMOSCOW (Reuters) - Russian troops began exercises near the Georgian border on Monday."
+    assert ("010", "RUS", "GEO") in got(code(text, date="2004-09-01")), got(code(text, date="2004-09-01"))

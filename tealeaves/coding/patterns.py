@@ -182,6 +182,11 @@ def match(pattern: Pattern, head: Token) -> tuple[list[Token], Token | None] | s
     if pattern.fallback and syntax.trailing_attribution(head):
         # "Troops shelled the town, officials said": the officials report news, they make no statement
         return f"'{head.text}' only attributes the clause before it"
+    if (pattern.fallback and pattern.target_after is None and syntax.child(head, "ccomp") is None
+            and syntax.child(head, "dobj") is not None):
+        # "Iran added a missile to its arsenal", "stated its position": a thing added or stated
+        # is no statement about anyone; a statement reports a clause
+        return f"'{head.text}' has an object, not a clause"
     pool = [t for t, _ in syntax.children(head)]
     used: list[Token] = []
     for w in pattern.words:
