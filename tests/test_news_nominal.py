@@ -233,3 +233,61 @@ def test_a_headline_statement_gives_way_to_the_leads_act(code: Any, text: str) -
 def test_a_headline_statement_stays_when_the_lead_tells_no_spoken_act(code: Any) -> None:
     text = "Russia Says Georgia Is an Unreliable Neighbour\n\nMOSCOW (Reuters) - Russian troops began exercises near the Georgian border on Monday."
     assert ("010", "RUS", "GEO") in got(code(text, date="2004-09-01")), got(code(text, date="2004-09-01"))
+
+
+# ---- talks suspended (164), treaties left (16x), warnings (13x), deadlines (139) -----------------
+@pytest.mark.parametrize(("text", "want"), [
+    ("Israel's suspension of talks with the Palestinians drew criticism on Monday.", ("164", "ISR", "PSE")),
+    ("Iran announced the suspension of talks with Britain over the seized sailors.", ("164", "IRN", "GBR")),
+    ("Iran announced the suspension of talks with the European Union on Monday.", ("164", "IRN", None)),
+])
+def test_the_suspension_of_talks_halts_negotiations(code: Any, text: str, want: tuple[str, str, str | None]) -> None:
+    events = got(code(text))
+    assert any(c == want[0] and s == want[1] and (want[2] is None or t == want[2]) for c, s, t in events), events
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The United States pulled out of the ABM treaty with Russia in 2002.", "USA"),
+    ("North Korea withdrew from the nuclear treaty on Saturday.", "PRK"),
+    ("Iran will not pull out of the nuclear treaty, its foreign minister said.", None),
+])
+def test_leaving_a_treaty_reduces_relations_and_is_no_deescalation(code: Any, text: str, source: str | None) -> None:
+    events = got(code(text))
+    assert not [e for e in events if e[0].startswith("087")], events
+    if source is not None:
+        assert any(c[:2] == "16" and s == source for c, s, _ in events), events
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Turkey's warning to Greece over the drilling plans raised tension in the Aegean.", ("130", "TUR", "GRC")),
+    ("Sudan gave the rebels a 48-hour ultimatum to leave the town.", ("139", "SDN", None)),
+    ("The Iraqi government gave the militia a deadline to hand over its weapons.", ("139", "IRQ", None)),
+])
+def test_warnings_and_deadlines_are_threats(code: Any, text: str, want: tuple[str, str, str | None]) -> None:
+    events = got(code(text))
+    assert any(c == want[0] and s == want[1] and (want[2] is None or t == want[2]) for c, s, t in events), events
+
+
+# ---- talks and meetings named by a noun: "after talks with Y, X ..." ------------------------------
+@pytest.mark.parametrize(("text", "want"), [
+    ("After talks with Syrian leaders in Damascus, the Palestinian leader flew to Amman on Tuesday.", ("046", "PSE", "SYR")),
+    ("After talks with Pakistan's foreign minister, India said the ceasefire would hold.", ("046", "IND", "PAK")),
+    ("Following negotiations with the European Union, Iran agreed to suspend uranium enrichment.", ("046", "IRN", None)),
+])
+def test_talks_before_the_main_clause_are_its_subjects(code: Any, text: str, want: tuple[str, str, str | None]) -> None:
+    events = got(code(text))
+    assert any(c == want[0] and s == want[1] and (want[2] is None or t == want[2]) for c, s, t in events), events
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("After a meeting with Putin, Chirac said Russia would back the plan.", ("040", "FRA", "RUS")),
+    ("Putin's meeting with Chirac in Paris lasted two hours.", ("040", "RUS", "FRA")),
+    ("The Japanese prime minister's meeting with the Chinese president ended without agreement.", ("040", "JPN", "CHN")),
+])
+def test_a_meeting_named_by_a_noun(code: Any, text: str, want: tuple[str, str, str]) -> None:
+    assert want in got(code(text, date="2004-09-01")), got(code(text, date="2004-09-01"))
+
+
+def test_after_an_invasion_the_subject_is_not_the_invader(code: Any) -> None:
+    events = got(code("After the invasion of Iraq, France protested loudly."))
+    assert not [e for e in events if e[0][:2] == "19" and e[1] == "FRA"], events
