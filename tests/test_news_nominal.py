@@ -71,10 +71,15 @@ def test_brokering_a_sale_is_no_mediation(code: Any) -> None:
     ("A suicide bomber blew himself up at an army checkpoint in Kirkuk, killing four Iraqi soldiers.", "IRQ"),
     ("A suicide attacker set off explosives at a Pakistani army post near Wana, police said.", "PAK"),
 ])
-def test_a_suicide_attacker_is_a_suicide_bombing_by_no_one_named(code: Any, text: str, target: str) -> None:
+def test_a_suicide_attacker_is_a_suicide_bombing(code: Any, text: str, target: str) -> None:
     events = got(code(text))
-    assert ("1831", None, target) in events, events
+    assert any(c == "1831" and t == target and s in (None, target) for c, s, t in events), events
     assert not [e for e in events if e[0] == "195"], events  # a suicide bomber is no aircraft
+
+
+def test_a_lone_suicide_attacker_without_a_country_is_unknown(code: Any) -> None:
+    events = got(code("A suicide attacker detonated a car bomb near a police station in the Iraqi city of Mosul."))
+    assert ("1831", None, "IRQ") in events, events
 
 
 @pytest.mark.parametrize("text", [
@@ -82,8 +87,13 @@ def test_a_suicide_attacker_is_a_suicide_bombing_by_no_one_named(code: Any, text
     "Gunmen ambushed a police patrol in the Afghan city of Kandahar on Monday.",
     "Unidentified assailants attacked a bus carrying Iraqi policemen near Baquba.",
 ])
-def test_unnamed_attackers_are_unknown_and_unconventional(code: Any, text: str) -> None:
+def test_unnamed_attackers_are_irregulars(code: Any, text: str) -> None:
     events = got(code(text))
+    assert events and all(c[:2] == "18" for c, _, _ in events), events  # 18x whatever country context gives them
+
+
+def test_an_assailant_nobody_names_is_unknown(code: Any) -> None:
+    events = got(code("An assailant opened fire on a convoy carrying the governor."))
     assert events and all(c[:2] == "18" and s is None for c, s, _ in events), events
 
 
@@ -291,3 +301,15 @@ def test_a_meeting_named_by_a_noun(code: Any, text: str, want: tuple[str, str, s
 def test_after_an_invasion_the_subject_is_not_the_invader(code: Any) -> None:
     events = got(code("After the invasion of Iraq, France protested loudly."))
     assert not [e for e in events if e[0][:2] == "19" and e[1] == "FRA"], events
+
+
+# ---- talks concluded or wrapped up were held (046) ------------------------------------------------
+@pytest.mark.parametrize(("text", "want"), [
+    ("The foreign ministers of India and Pakistan have concluded another round of peace talks.", ("046", "IND")),
+    ("Iran concluded two days of talks with the European Union in Brussels on Friday.", ("046", "IRN")),
+    ("Japan wrapped up talks with North Korea in Beijing without agreement.", ("046", "JPN")),
+])
+def test_concluded_talks_were_held(code: Any, text: str, want: tuple[str, str]) -> None:
+    events = got(code(text))
+    assert any(c == want[0] and s == want[1] for c, s, _ in events), events
+    assert not [e for e in events if e[0] == "164"], events  # concluding a round halts nothing

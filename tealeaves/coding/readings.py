@@ -237,9 +237,10 @@ def refusal(d: Draft, c: Clause) -> Draft:
 
 
 def unnamed_attacker(d: Draft, c: Clause) -> Draft:
-    """"A suicide attacker detonated a car bomb", "gunmen opened fire on the convoy": an assailant
-    the text gives no nationality or group is unknown (source ---), and what unknown attackers do
-    is unconventional violence (18x); a suicide attacker's bombing is a suicide bombing (1831)."""
+    """"A suicide attacker detonated a car bomb", "an assailant opened fire on the convoy": an
+    assailant to whom neither the text nor its context gives a country or group is unknown (source
+    ---), and what unknown attackers do is unconventional violence (18x); a suicide attacker's
+    bombing is a suicide bombing (1831)."""
     tok = d.source_token
     if (tok is None or c.pattern.nominal or ontology.lookup(d.code).quad != 4
             or d.modality.value not in ("asserted", "reported")):
@@ -248,15 +249,17 @@ def unnamed_attacker(d: Draft, c: Clause) -> Draft:
     suicide = "suicide" in mods
     if tok.lemma_.lower() not in lexicon.words("assailant_noun") and not (suicide and tok.lemma_.lower() == "bomber"):
         return d
+    # a nationality or group on the noun names them; so does the country context gave the group
     named = any(t.dep_ == "poss" for t in tok.children) or any(
-        t.ent_type_ in ("NORP", "GPE", "ORG") for t in tok.subtree if t.i != tok.i)
+        t.ent_type_ in ("NORP", "GPE", "ORG") for t in tok.subtree if t.i != tok.i) or any(
+        m is not None and m.country for m in d.sources)
     code = d.code
     if suicide and code[:2] in ("18", "19"):
         code = "1831"
-    elif not named and code[:2] == "19" and code != "195":
-        code = "180"
+    elif code[:2] == "19" and code != "195" and not any(arguments.state_force(m) for m in d.sources if m is not None):
+        code = "180"  # gunmen and assailants are irregulars, whatever country context gives them
     if named:
-        return d if code == d.code else replace(d, code=code, note=d.note + " | a suicide attack")
+        return d if code == d.code else replace(d, code=code, note=d.note + " | irregular assailants (18x)")
     return replace(d, code=code, sources=(None,), note=d.note + f" | the assailant '{tok.text}' is not named")
 
 
