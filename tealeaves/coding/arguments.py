@@ -166,6 +166,10 @@ def nominal_source(head: Token) -> Token | None:
         return syntax.subject(gov)
     if head.dep_ == "pobj" and gov.head.lemma_.lower() in lexicon.words("operation_verb") and gov.head.i != gov.i:
         return syntax.subject(gov.head)
+    if (head.dep_ == "pobj" and gov.lower_ in lexicon.words("time_after_prep") and gov.head.pos_ in ("VERB", "AUX")
+            and head.lemma_.lower() in lexicon.words("meeting_noun")):
+        # "after talks with Syria, Abbas flew to Amman": who held the talks is the clause's subject
+        return syntax.subject(gov.head)
     return None
 
 

@@ -49,6 +49,7 @@ FIRING: tuple[Step, ...] = (
     readings.agent_of_the_law,
     readings.accused_in_court,
     readings.instrument_subject,
+    readings.unnamed_attacker,
     readings.from_the_air,
     readings.target_of_the_place,
     readings.own_people,
@@ -347,6 +348,7 @@ class RuleCoder:
 
 
 COUNTED = ("asserted", "reported")
+SPOKEN_ROOTS = ("01", "02", "03", "05", "10", "11", "12", "13")  # acts done by saying something
 
 
 def _covers(b: Event, a: Event) -> bool:
@@ -376,7 +378,14 @@ def headline_told_again(cdoc: CleanDocument, sentences: tuple[Sentence, ...], ev
     if not heads:
         return events
     body = [e for e in events if e.sentence not in heads]
-    kept = [e for e in events if e.sentence not in heads or not any(_covers(b, e) for b in body)]
+
+    def said_again(h: Event) -> bool:
+        # "China Says Taiwan Spy Operated in U.S." over a lead where China accuses: the headline's
+        # bare statement (010) is the lead's act of the same speaker told in short
+        return h.cameo == "010" and h.source is not None and any(
+            _actor_key(b.source) == _actor_key(h.source) and b.modality in COUNTED and b.root in SPOKEN_ROOTS for b in body)
+
+    kept = [e for e in events if e.sentence not in heads or not (any(_covers(b, e) for b in body) or said_again(e))]
     told = [e for e in kept if e.sentence in heads]
     # a body event that names fewer actors than the headline's telling gives way to it
     return [e for e in kept if e.sentence in heads or not any(_covers(h, e) for h in told)]

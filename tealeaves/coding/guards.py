@@ -77,6 +77,9 @@ def meeting_needs_actor(d: Draft, c: Clause) -> Draft | Rejection:
     if d.code[:2] in NEEDS_ACTOR_OBJECT and pat.target_after == "" and not d.targets and not pat.nominal:
         obj = d.target_token.text if d.target_token is not None else ""
         return Rejection(f"matched, but the object '{obj}' is not an actor")
+    if d.code[:2] == "04" and pat.target_after == "" and any(t.dep_ == "oprd" for t in c.head.children):
+        # "calling him a political idiot" names him something; it is no phone call or meeting
+        return Rejection(f"matched, but '{c.head.text}' says what its object is")
     return d
 
 

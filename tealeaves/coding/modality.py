@@ -180,6 +180,8 @@ def _nominal_modality(head: Token) -> Modality:
     if gov.i == head.i:
         return Modality("asserted", None)
     if head.dep_ == "pobj":
+        if gov.lower_ in lexicon.words("time_after_prep"):
+            return Modality("asserted", None)  # "after talks with Y, X agreed to ...": the talks took place
         gov = gov.head
     if head.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "acomp" and c.lower_ in lexicon.words("unlikely_word") for c in gov.children):
         return Modality("hypothetical", next(c.text for c in gov.children if c.dep_ == "acomp" and c.lower_ in lexicon.words("unlikely_word")))

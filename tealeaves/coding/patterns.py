@@ -182,11 +182,18 @@ def match(pattern: Pattern, head: Token) -> tuple[list[Token], Token | None] | s
     if pattern.fallback and syntax.trailing_attribution(head):
         # "Troops shelled the town, officials said": the officials report news, they make no statement
         return f"'{head.text}' only attributes the clause before it"
+    if (pattern.fallback and pattern.target_after is None and syntax.child(head, "ccomp") is None
+            and syntax.child(head, "dobj") is not None):
+        # "Iran added a missile to its arsenal", "stated its position": a thing added or stated
+        # is no statement about anyone; a statement reports a clause
+        return f"'{head.text}' has an object, not a clause"
     pool = [t for t, _ in syntax.children(head)]
     used: list[Token] = []
     for w in pattern.words:
-        hit = next((t for t in pool if t.lemma_.lower() == w and t not in used), None) or \
-            next((t for t in pool if t.lower_ == w and t not in used), None)
+        # a preposition of the pattern hangs on the head or on another of its words: "warned the
+        # city of Falluja" is no "warn of", "dropped bombs on positions in Falluja" no "drop in on"
+        cands = [t for t in pool if t not in used and (t.dep_ != "prep" or t.head.i == head.i or t.head in used)]
+        hit = next((t for t in cands if t.lemma_.lower() == w), None) or next((t for t in cands if t.lower_ == w), None)
         if hit is None:
             return f"no '{w}' attached to '{head.text}'"
         used.append(hit)

@@ -142,7 +142,7 @@ def stated_intention(d: Draft, c: Clause) -> Draft:
     if not (intent and _own_words(d, c) and syntax.said_directly(c.head) and mod.value in FUTURE_LIKE):
         return d
     new = commitment_code(d.code, negated=False)
-    if new == d.code and d.code[:2] != "13":
+    if new == d.code and d.code[:2] not in ("03", "13"):  # "said it will seek better ties": already an intent
         return d
     return replace(d, code=new, sources=c.speakers[:1], modality=_restate(mod, "asserted", f"stated intention: {intent}"),
                  note=d.note + f" | stated intention of the speaker ({mod.reporting_verb}: {intent})")
@@ -208,7 +208,7 @@ def announced_intention(d: Draft, c: Clause) -> Draft:
     if mod.reporting_verb and not own and _pronoun(d.source_token):
         return d
     new = commitment_code(d.code, negated=False)
-    if new == d.code:
+    if new == d.code and d.code[:2] != "03":  # "will seek reconciliation with Y" is itself an intent (03x)
         return d
     value = "reported" if mod.reporting_verb and not own else "asserted"
     return replace(d, code=new, sources=c.speakers[:1] if own and c.speakers and _pronoun(d.source_token) else d.sources,
@@ -237,6 +237,33 @@ def refusal(d: Draft, c: Clause) -> Draft:
                  modality=_restate(mod, value, f"refusal: {words}"))
 
 
+def unnamed_attacker(d: Draft, c: Clause) -> Draft:
+    """"A suicide attacker detonated a car bomb", "an assailant opened fire on the convoy": an
+    assailant to whom neither the text nor its context gives a country or group is unknown (source
+    ---), and what unknown attackers do is unconventional violence (18x); a suicide attacker's
+    bombing is a suicide bombing (1831)."""
+    tok = d.source_token
+    if (tok is None or c.pattern.nominal or ontology.lookup(d.code).quad != 4
+            or d.modality.value not in ("asserted", "reported")):
+        return d
+    mods = {t.lemma_.lower() for t in tok.children if t.dep_ in ("compound", "amod")}
+    suicide = "suicide" in mods
+    if tok.lemma_.lower() not in lexicon.words("assailant_noun") and not (suicide and tok.lemma_.lower() == "bomber"):
+        return d
+    # a nationality or group on the noun names them; so does the country context gave the group
+    named = any(t.dep_ == "poss" for t in tok.children) or any(
+        t.ent_type_ in ("NORP", "GPE", "ORG") for t in tok.subtree if t.i != tok.i) or any(
+        m is not None and m.country for m in d.sources)
+    code = d.code
+    if suicide and code[:2] in ("18", "19"):
+        code = "1831"
+    elif code[:2] == "19" and code != "195" and not any(arguments.state_force(m) for m in d.sources if m is not None):
+        code = "180"  # gunmen and assailants are irregulars, whatever country context gives them
+    if named:
+        return d if code == d.code else replace(d, code=code, note=d.note + " | irregular assailants (18x)")
+    return replace(d, code=code, sources=(None,), note=d.note + f" | the assailant '{tok.text}' is not named")
+
+
 def from_the_air(d: Draft, c: Clause) -> Draft:
     """"Russian jets bombed rebel positions", "Israeli helicopters attacked a car": force from
     aircraft is aerial (195), not a bombing by an armed group (183) or unspecified force."""
@@ -244,7 +271,7 @@ def from_the_air(d: Draft, c: Clause) -> Draft:
     if tok is None or d.code[:2] not in ("18", "19") or d.code == "195" or d.modality.value not in ("asserted", "reported"):
         return d
     words = {tok.lemma_.lower(), *(t.lemma_.lower() for t in tok.children if t.dep_ == "compound")}
-    if not words & lexicon.words("aircraft"):
+    if not words & lexicon.words("aircraft") or "suicide" in words:  # a suicide bomber is no aircraft
         return d
     return replace(d, code="195", note=d.note + " | force from the air")
 

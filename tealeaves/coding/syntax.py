@@ -180,8 +180,12 @@ def appeal_parts(verb: Token, lemma: str) -> tuple[Token | None, Token | None]:
         return v.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)
 
     act = next((c for c in verb.children if c.dep_ == "xcomp" and infinitive(c)), None)
+    prep = lexicon.notes("appeal_verb").get(lemma)
+    if act is None and not prep and child(verb, "dobj") is not None:
+        # "petitioned the government to file a case": the parser often reads the asked-for act
+        # after the object as a clause of purpose; the appeal still needs an actor as the object
+        act = next((c for c in verb.children if c.dep_ == "advcl" and infinitive(c) and c.i > verb.i), None)
     if act is not None:
-        prep = lexicon.notes("appeal_verb").get(lemma)
         asked = prep_object(verb, prep) if prep else child(verb, ("dobj", "dative"))
         return asked, act
     act = next((c for c in verb.children if c.dep_ == "ccomp" and infinitive(c)), None)
