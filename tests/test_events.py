@@ -49,7 +49,7 @@ def test_bad_pattern_lines_raise_data_error() -> None:
     ("Japan hosted China for a summit.", ("JPN", "CHN", "043")),
     ("Russia threatened to use military force against Ukraine.", ("RUS", "UKR", "138")),
     ("Israel launched air strikes on Lebanon.", ("ISR", "LBN", "195")),
-    ("Kenyan police arrested protesters in Nairobi.", ("KENCOP", "OPP", "173")),
+    ("Kenyan police arrested protesters in Nairobi.", ("KENCOP", "KENOPP", "173")),
     ("The United States imposed sanctions on Iran.", ("USA", "IRN", "163")),
     ("Egypt broke off diplomatic relations with Israel.", ("EGY", "ISR", "161")),
     ("France lashed out at Germany over the deal.", ("FRA", "DEU", "111")),

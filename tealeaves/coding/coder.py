@@ -45,6 +45,8 @@ FIRING: tuple[Step, ...] = (
     readings.declared_intention,
     readings.announced_intention,
     readings.refusal,
+    readings.denial,
+    readings.under_jurisdiction,
     readings.agentless_passive,
     readings.instrument_subject,
     readings.from_the_air,
@@ -130,6 +132,7 @@ class RuleCoder:
         heads = sorted(sent.span, key=lambda t: (syntax.depth(t), t.i))
         self._code_heads(work, heads, False, events)
         events.extend(self._speech_demands(work))
+        events.extend(self._accusations_denied(work))
         if all(id(e) in work.passing for e in events):
             fallback: list[Event] = []
             self._code_heads(work, heads, True, fallback)
@@ -295,6 +298,26 @@ class RuleCoder:
                 when = dates.event_date(verb, work.ctx.date)
                 out.append(self._event(sent, d.sources[0], t, d.code, pat, verb, (), d.modality, None, when, None, d.note))
                 work.note(verb, pat, "fired (demand in speech)")
+        return out
+
+    def _accusations_denied(self, work: _Work) -> list[Event]:
+        """Relative clauses that deny the accusation told before them (``readings.accusation_denied``)."""
+        out: list[Event] = []
+        for verb in work.sent.span:
+            # the verb may have been used by a bare "reject" dropped as background: the relative
+            # clause's own words never hold the accusation noun, so its patterns cannot tell a denial
+            if verb.pos_ != "VERB":
+                continue
+            found = readings.accusation_denied(verb, work.sent, work.mentions)
+            if found is None:
+                continue
+            d, pat = found
+            if not self._first(work, d.sources[0], d.targets[0], d.code):
+                continue
+            work.used_tokens.add(verb.i)
+            when = dates.event_date(verb, work.ctx.date)
+            out.append(self._event(work.sent, d.sources[0], d.targets[0], d.code, pat, verb, (), d.modality, None, when, None, d.note))
+            work.note(verb, pat, "fired (accusation denied)")
         return out
 
     def _event(self, sent: Sentence, source: Mention | None, target: Mention | None, code: str, pat: Pattern, head: Token,

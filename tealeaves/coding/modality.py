@@ -105,6 +105,11 @@ def _verbal_modality(head: Token) -> Modality:
         lemma = gov.lemma_.lower()
         if tok.dep_ in ("relcl", "acl"):
             break
+        if (tok.dep_ == "ccomp" and tok.i < gov.i and lemma in lexicon.words("denial_verb")
+                and head.lemma_.lower() in lexicon.words("accusing_verb")):
+            # "Israel accused Syria of arming militants, a charge Damascus denied": what is denied
+            # is what the accusation says, not that it was made
+            break
         if tok.dep_ == "advcl":
             # an event in a condition ("if Russia attacks") is hypothetical; the main clause's
             # modality does not spread into a time clause ("after they met")

@@ -236,6 +236,59 @@ def refusal(d: Draft, c: Clause) -> Draft:
                  modality=_restate(mod, value, f"refusal: {words}"))
 
 
+DENIAL = "016"
+
+
+def denial(d: Draft, c: Clause) -> Draft:
+    """"Syria denied arming the rebels", "Iran denies that it carried out the test": no arming and
+    no test, but a denial (016) by the one who denies, aimed at the accuser when the sentence names
+    one ("denied Israeli charges that ...", "a charge Athens denied"), else at the one the denied
+    act was done to. A denial patterned as such ("denied the charge") gets its accuser the same way."""
+    if d.code == DENIAL:
+        if d.modality.value == "negated" and any(t.dep_ == "neg" for t in c.used):
+            # "pleaded not guilty": the pattern's own "not" is the denial, not a negation of it
+            d = replace(d, modality=_restate(d.modality, "reported" if d.modality.reporting_verb else "asserted", "denial"))
+        if d.targets:
+            return d
+        verb = c.head if c.head.lemma_.lower() in lexicon.words("denial_verb") else None
+        found = arguments.accuser(verb, c.sent, c.mentions) if verb is not None else []
+        return replace(d, targets=tuple(found)) if found else d
+    if d.modality.value != "negated":
+        return d
+    verb = syntax.governor_in(c.head, lexicon.words("denial_verb"))
+    if verb is None:
+        return d
+    said = modality_of(verb)
+    if said.value not in ("asserted", "reported"):
+        return d  # "did not deny", "may deny": no denial made
+    deniers = tuple(arguments.mentions_for(syntax.subject(verb), c.sent, c.mentions)) or tuple(m for m in d.sources if m is not None)
+    if not deniers:
+        return d
+    accusers = arguments.accuser(verb, c.sent, c.mentions)
+    targets = tuple(t for t in (accusers or d.targets) if not arguments.same_actor(t, deniers[0]))
+    return replace(d, code=DENIAL, sources=deniers[:1], targets=targets, source_token=syntax.subject(verb),
+                   modality=Modality(said.value, f"denial: {verb.text}", said.speaker_token, said.reporting_verb, said.quote),
+                   note=d.note + f" | denial ({verb.text} {c.pattern.code} {c.head.text})")
+
+
+# a state's judgment or arrest: the one it falls on is under its jurisdiction
+LEGAL_ACTS = ("116", "173")
+
+
+def under_jurisdiction(d: Draft, c: Clause) -> Draft:
+    """"A Jordanian court sentenced a militant", "Egyptian police detained three students": the
+    person a state's court or police judges or arrests, when the text gives them no country of their
+    own, is of that state (JOR); "an Afghan court convicted three Americans" keeps its Americans."""
+    if d.code not in LEGAL_ACTS or not d.targets or any(t.country for t in d.targets) or len(d.sources) != 1:
+        return d
+    authority = d.sources[0]
+    if not arguments.state_actor(authority):
+        return d
+    # only a role the text names ("a militant" REB -> JORREB); one it names no actor for is left alone
+    return replace(d, targets=arguments.of_place(d.targets, authority),
+                   note=d.note + f" | judged or held under {authority.country} jurisdiction")
+
+
 def from_the_air(d: Draft, c: Clause) -> Draft:
     """"Russian jets bombed rebel positions", "Israeli helicopters attacked a car": force from
     aircraft is aerial (195), not a bombing by an armed group (183) or unspecified force."""
@@ -417,3 +470,36 @@ def demand_in_speech(verb: Token, said: Token, sent: Sentence, mentions: tuple[M
     lemma = verb.lemma_.lower()
     pat = Pattern(DEMAND, lemma, (), None, False, 0, f"{lemma} that ... must", "rule:demand-in-speech")
     return Draft(DEMAND, (sources[0],), tuple(targets[:1]), Modality("asserted", "must"), " | demand in speech"), pat
+
+
+def accusation_denied(verb: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> tuple[Draft, Pattern] | None:
+    """"Turkey accused Greece of arming the islands, a charge Athens denied", "..., which Tbilisi
+    denied": a denial (016) by the relative clause's subject of the accuser. Only the denial is
+    added; the accusation in the main clause stays what it is."""
+    lemma = verb.lemma_.lower()
+    nouns = lexicon.words("accusation_noun")
+    fronted = any(c.dep_ == "ccomp" and c.i < verb.i and c.lemma_.lower() in lexicon.words("accusing_verb") for c in verb.children)
+    if not (verb.dep_ in ("relcl", "acl") or fronted) or _negated_verb(verb):
+        return None
+    # the accusation the clause denies: its antecedent noun, a relative "which", or (as the parser
+    # sometimes has it) the accusing clause itself fronted under the denial verb, "a charge" its subject
+    on_noun = verb.head.lemma_.lower() in nouns or (fronted and any(
+        c.dep_ in syntax.SUBJECT_DEPS and c.lemma_.lower() in nouns for c in verb.children))
+    relative = any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in verb.children)
+    if not ((lemma in lexicon.words("denial_verb") and (on_noun or relative)) or (lemma == "reject" and on_noun)):
+        return None
+    who = next((c for c in verb.children if c.dep_ in syntax.SUBJECT_DEPS and c.lemma_.lower() not in nouns), None)
+    deniers = arguments.mentions_for(who if who is not None else syntax.subject(verb), sent, mentions)
+    accusers = arguments.accuser(verb, sent, mentions)
+    if not deniers or not accusers or arguments.same_actor(deniers[0], accusers[0]):
+        return None
+    mod = modality_of(verb)
+    if mod.value not in ("asserted", "reported"):
+        return None
+    pat = Pattern(DENIAL, lemma, (), None, False, 0, f"{{accusation}}, which {lemma}", "rule:accusation-denied")
+    return Draft(DENIAL, (deniers[0],), (accusers[0],), mod, " | denial of the accusation"), pat
+
+
+def _negated_verb(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+

@@ -135,6 +135,19 @@ def future_aux(head: Token) -> str | None:
     return None
 
 
+def governor_in(head: Token, words: frozenset[str], hops: int = 4) -> Token | None:
+    """The verb with a lemma in ``words`` whose complement ``head`` is, up a chain of complements:
+    "denied <arming> the rebels", "denied that it had <carried> out the attack"."""
+    tok = head
+    for _ in range(hops):
+        if tok.dep_ not in ("xcomp", "ccomp", "pcomp", "conj", "prep") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.lemma_.lower() in words:
+            return tok
+    return None
+
+
 def said_directly(head: Token) -> bool:
     """True when the clause of ``head`` is what a reporting verb says ("X said it would ...")."""
     tok = head

@@ -1,0 +1,97 @@
+"""Verbal acts on wire news: denials (016) and what a denial's scope is, a court's verdict (116),
+and the one judged or held by a state's court or police."""
+
+from __future__ import annotations
+
+import pytest
+
+from tealeaves.pipeline import code_text
+
+
+def coded(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(code, source country, target country) of the counted (asserted or reported) events."""
+    return [(e.cameo, e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in code_text(text, date="2004-09-14") if e.modality in ("asserted", "reported")]
+
+
+# ---- a denied act is no act, but a denial (016) by the one who denies ---------------------------
+@pytest.mark.parametrize("text, source, target", [
+    ("Syria denied that it had carried out any attack on Israel.", "SYR", "ISR"),
+    ("Britain denies arming the rebels in Sierra Leone.", "GBR", "SLE"),
+    ("Russia on Monday denied attacking Georgian villages.", "RUS", None),
+    ("Egypt denied Israeli charges that it had armed Hamas.", "EGY", "ISR"),
+])
+def test_a_denied_act_is_a_denial(text: str, source: str, target: str | None) -> None:
+    got = coded(text)
+    assert any(code == "016" and src == source and (target is None or tgt == target) for code, src, tgt in got), got
+    assert not any(code[:2] in ("07", "18", "19") for code, _, _ in got), got
+
+
+def test_not_denying_is_no_denial() -> None:
+    got = coded("Iran did not deny attacking the Iraqi border post.")
+    assert not any(code == "016" for code, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, accuser, denier, accused_code", [
+    ("Turkey accused Greece of arming the islands, but Athens denied the charge.", "TUR", "GRC", "112"),
+    ("Iran accused Britain of sending troops across the border, a charge London denied on Sunday.", "IRN", "GBR", "112"),
+    ("Russia accused Georgia of shelling the town, which Tbilisi denied.", "RUS", "GEO", "112"),
+    ("India blamed Pakistan for the attack, an accusation Islamabad rejected.", "IND", "PAK", "112"),
+])
+def test_an_accusation_denied_is_two_events(text: str, accuser: str, denier: str, accused_code: str) -> None:
+    # the denial in the other clause does not undo the accusation: both are coded
+    got = coded(text)
+    assert (accused_code, accuser, denier) in got, got
+    assert ("016", denier, accuser) in got, got
+
+
+def test_an_accusation_not_denied_adds_no_denial() -> None:
+    got = coded("Israel accused Syria of arming militants, a charge Damascus has not denied.")
+    assert ("112", "ISR", "SYR") in got and not any(code == "016" for code, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The Chilean officers pleaded not guilty.", "CHL"),
+    ("Saddam Hussein pleaded not guilty before an Iraqi court.", "IRQ"),
+    ("Two Britons pleaded innocent to spying charges in Iran.", "GBR"),
+])
+def test_pleading_not_guilty_is_a_denial(text: str, source: str) -> None:
+    assert any(code == "016" and src == source for code, src, _ in coded(text)), coded(text)
+
+
+# ---- a court's verdict or sentence is 116, not an arrest ----------------------------------------
+@pytest.mark.parametrize("text, source, target", [
+    ("An Afghan court convicted three Americans of torture.", "AFG", "USA"),
+    ("A Jordanian court sentenced a militant to 10 years in jail.", "JOR", "JOR"),
+    ("Three Britons were found guilty of fraud by a Thai court.", "THA", "GBR"),
+    ("A Pakistani court on Monday sentenced two Saudi men to death.", "PAK", "SAU"),
+])
+def test_a_verdict_is_found_guilty(text: str, source: str, target: str) -> None:
+    got = coded(text)
+    assert ("116", source, target) in got, got
+    assert not any(code.startswith("17") for code, _, _ in got), got
+
+
+def test_an_arrest_stays_an_arrest() -> None:
+    got = coded("Egyptian police arrested three students in Cairo on Monday.")
+    assert any(code == "173" and src == "EGY" and tgt == "EGY" for code, src, tgt in got), got
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Turkish police detained two students on Monday.", "TUR"),
+    ("A Russian court jailed a journalist for five years.", "RUS"),
+    ("Egyptian police detained a militant leader in Sinai.", "EGY"),
+])
+def test_a_role_held_with_no_country_of_its_own_is_of_the_state_that_holds_it(text: str, country: str) -> None:
+    got = coded(text)
+    assert any(code == "173" and src == country and tgt == country for code, src, tgt in got), got
+
+
+def test_a_foreigner_held_keeps_their_country() -> None:
+    got = coded("Iranian police arrested two British sailors in the Gulf.")
+    assert any(code == "173" and src == "IRN" and tgt == "GBR" for code, src, tgt in got), got
+
+
+def test_a_person_named_by_no_role_gets_no_country() -> None:
+    got = coded("Police arrested a man in Lahore.")
+    assert not any(tgt == "PAK" for _, _, tgt in got), got
