@@ -95,3 +95,41 @@ def test_a_foreigner_held_keeps_their_country() -> None:
 def test_a_person_named_by_no_role_gets_no_country() -> None:
     got = coded("Police arrested a man in Lahore.")
     assert not any(tgt == "PAK" for _, _, tgt in got), got
+
+
+# ---- criticism and praise as verbal acts with a target ------------------------------------------
+@pytest.mark.parametrize("text, source, target, code", [
+    ("North Korea hurled invective at President Bush on Tuesday, calling him a political idiot.", "PRK", "USA", "111"),
+    ("Venezuela's president called President Bush a liar on Friday.", "VEN", "USA", "111"),
+    ("Iran called the Israeli prime minister a butcher.", "IRN", "ISR", "111"),
+    ("Putin called Schroeder a true friend of Russia.", "RUS", "DEU", "051"),
+])
+def test_calling_someone_something_is_criticism_or_praise_not_a_call(text: str, source: str, target: str, code: str) -> None:
+    got = coded(text)
+    assert (code, source, target) in got, got
+    assert not any(c.startswith("04") for c, _, _ in got), got
+
+
+def test_a_phone_call_stays_a_call() -> None:
+    assert ("041", "GBR", "FRA") in coded("Tony Blair called Jacques Chirac on Monday to discuss Iraq.")
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Cuba hurled insults at the United States on Monday.", "CUB", "USA"),
+    ("Iranian state radio hurled insults at Britain on Sunday.", "IRN", "GBR"),
+    ("Putin faulted Georgia for the conflicts in its breakaway regions.", "RUS", "GEO"),
+    ("Annan faulted the United States over the treatment of prisoners.", "IGO", "USA"),
+])
+def test_abuse_hurled_and_fault_found_are_criticism(text: str, source: str, target: str) -> None:
+    got = coded(text)
+    assert any(code == "111" and (src or "").startswith(source) and tgt == target for code, src, tgt in got), got
+
+
+@pytest.mark.parametrize("text, sources, target", [
+    ("The Israeli raid was criticized by Egypt and by Jordan.", {"EGY", "JOR"}, "ISR"),
+    ("The Russian offensive was condemned by Britain and by France on Sunday.", {"GBR", "FRA"}, "RUS"),
+    ("The Sudanese decree was condemned by the European Union and by Washington.", {"USA"}, "SDN"),
+])
+def test_each_agent_of_a_passive_criticism_criticizes(text: str, sources: set[str], target: str) -> None:
+    got = coded(text)
+    assert sources <= {src for code, src, tgt in got if code == "111" and tgt == target}, got

@@ -38,6 +38,7 @@ Step = Callable[[Draft, Clause], "Draft | Rejection"]
 # how a matched pattern becomes an event, in order; each step returns the draft (changed or the
 # same object) or a Rejection. The order is part of the coder: bump CODER_NAME when it changes.
 FIRING: tuple[Step, ...] = (
+    readings.characterisation,
     readings.statement_about,
     readings.speaking_of_itself,
     readings.receive_from,

@@ -69,6 +69,8 @@ def first_draft(sent: Sentence, mentions: tuple[Mention, ...], pat: Pattern, hea
         targets = arguments.mentions_for(target_tok, sent, mentions)
     src_tok = arguments.nominal_source(head) if pat.nominal else syntax.subject(head)
     sources = arguments.mentions_for(src_tok, sent, mentions)
+    if not pat.nominal and sources:
+        sources += [m for tok in syntax.more_agents(head) for m in arguments.mentions_for(tok, sent, mentions) if m not in sources]
     mod = modality_of(head)
     speakers = arguments.mentions_for(mod.speaker_token, sent, mentions) if mod.speaker_token is not None else []
     draft = Draft(pat.code, tuple(sources), tuple(targets), mod, "", src_tok, target_tok)
@@ -105,6 +107,23 @@ def _restate(mod: Modality, value: str, cue: str) -> Modality:
 
 
 # ---- readings, in the order the coder applies them --------------------------------------------
+CRITICISM = "111"
+PRAISE = "051"
+COMMENT = "010"
+
+
+def characterisation(d: Draft, c: Clause) -> Draft:
+    """"North Korea called him a political idiot": "call" with a predicate noun names someone as
+    something; it is no phone call (041) but criticism (111), praise (051) or a comment (010) on
+    the one named, by what they are called."""
+    said = syntax.child(c.head, "oprd")
+    if c.pattern.nominal or c.head.lemma_.lower() != "call" or d.code[:2] != "04" or said is None:
+        return d
+    words = {said.lemma_.lower()} | {t.lemma_.lower() for t in said.children if t.dep_ in ("amod", "compound")}
+    code = CRITICISM if words & lexicon.words("insult_word") else PRAISE if words & lexicon.words("praise_word") else COMMENT
+    return replace(d, code=code, note=d.note + f" | called '{said.text}': {code}")
+
+
 def statement_about(d: Draft, c: Clause) -> Draft:
     """"Russia said Ukraine was unreliable": a bare statement is about the actor it speaks of."""
     if not c.pattern.fallback or d.targets or c.pattern.nominal:
