@@ -133,3 +133,35 @@ def test_abuse_hurled_and_fault_found_are_criticism(text: str, source: str, targ
 def test_each_agent_of_a_passive_criticism_criticizes(text: str, sources: set[str], target: str) -> None:
     got = coded(text)
     assert sources <= {src for code, src, tgt in got if code == "111" and tgt == target}, got
+
+
+# ---- a veto is cast in the body that votes; a refusal "until" aims at the one it waits for ------
+@pytest.mark.parametrize("text, source", [
+    ("The United States vetoed a resolution on Gaza in the UN Security Council on Tuesday.", "USA"),
+    ("China vetoed a draft resolution on Myanmar at the United Nations.", "CHN"),
+    ("Russia vetoed a Security Council resolution condemning Syria.", "RUS"),
+])
+def test_a_veto_at_the_un_targets_the_un(text: str, source: str) -> None:
+    got = [(code, src, e.target.code if e.target else None) for e in code_text(text, date="2004-09-14")
+           if e.modality in ("asserted", "reported") for code, src in [(e.cameo, e.source.country if e.source else None)]]
+    assert ("129", source, "IGOUNO") in got, got
+
+
+def test_a_veto_with_no_un_named_keeps_its_target() -> None:
+    got = coded("The Taiwanese president vetoed a bill on arms purchases from the United States.")
+    assert not any(tgt and tgt.startswith("IGO") for _, _, tgt in got), got
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Iran will not resume talks until the European Union lifts the sanctions.", "IRN", None),
+    ("Syria said it will not resume talks until Washington ends its sanctions.", "SYR", "USA"),
+    ("Pakistan will not reopen the border until Afghanistan hands over the militants.", "PAK", "AFG"),
+])
+def test_a_refusal_until_someone_acts_is_aimed_at_them(text: str, source: str, target: str | None) -> None:
+    events = [e for e in code_text(text, date="2004-09-14") if e.modality in ("asserted", "reported")]
+    refusals = [e for e in events if e.root == "12" and e.source and e.source.country == source]
+    assert refusals and refusals[0].target is not None, events
+    if target:
+        assert refusals[0].target.country == target, events
+    # the condition did not happen: nothing is lifted, ended or handed over
+    assert all(e.root == "12" for e in events), events

@@ -46,6 +46,8 @@ FIRING: tuple[Step, ...] = (
     readings.declared_intention,
     readings.announced_intention,
     readings.refusal,
+    readings.refused_until,
+    readings.veto_at_the_council,
     readings.denial,
     readings.under_jurisdiction,
     readings.agentless_passive,

@@ -165,6 +165,10 @@ def _local_cue(tok: Token, hop: int) -> Modality | None:
             return Modality("hypothetical", c.text)
     if tok.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in lexicon.words("conditional_mark") for g in tok.children):
         return Modality("hypothetical", "if")
+    if (tok.dep_ == "advcl" and _is_negated(tok.head) is not None
+            and any(g.dep_ == "mark" and g.lower_ in lexicon.words("condition_until") for g in tok.children)):
+        # "will not resume talks until the EU lifts the sanctions": nothing is lifted, it is the condition
+        return Modality("hypothetical", "until")
     if tok.dep_ == "xcomp" and tok.head.lower_ == "going":
         return Modality("future", "going to")
     if tok.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):

@@ -255,6 +255,35 @@ def refusal(d: Draft, c: Clause) -> Draft:
                  modality=_restate(mod, value, f"refusal: {words}"))
 
 
+VETO = "129"
+THE_UN = "IGOUNO"
+
+
+def veto_at_the_council(d: Draft, c: Clause) -> Draft:
+    """"The United States vetoed a resolution on Gaza in the UN Security Council": a veto is cast in
+    the body that votes (IGOUNO), not against whom the resolution is about; only when the sentence
+    names the UN, as presidents veto bills too."""
+    if d.code != VETO or any(t.code == THE_UN for t in d.targets):
+        return d
+    council = next((m for m in c.mentions if m.code == THE_UN), None)
+    return d if council is None else replace(d, targets=(council,), note=d.note + " | vetoed in the UN")
+
+
+def refused_until(d: Draft, c: Clause) -> Draft:
+    """"North Korea will not resume talks until the Bush administration ends its hostile policy": a
+    refusal aimed at the one whose act it waits for (USA), when it names no one else."""
+    if d.code[:2] != "12" or d.targets or not d.sources or d.modality.value not in ("asserted", "reported"):
+        return d
+    for clause in (t for t in c.head.children if t.dep_ == "advcl"):
+        if not any(g.dep_ == "mark" and g.lower_ in lexicon.words("condition_until") for g in clause.children):
+            continue
+        waited = [m for m in arguments.mentions_for(syntax.child(clause, syntax.ANY_SUBJECT_DEPS), c.sent, c.mentions)
+                  if not any(s is not None and arguments.same_actor(m, s) for s in d.sources)]
+        if waited:
+            return replace(d, targets=tuple(waited[:1]), note=d.note + f" | refused until {waited[0].code or waited[0].text} acts")
+    return d
+
+
 DENIAL = "016"
 
 
