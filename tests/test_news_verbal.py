@@ -165,3 +165,20 @@ def test_a_refusal_until_someone_acts_is_aimed_at_them(text: str, source: str, t
         assert refusals[0].target.country == target, events
     # the condition did not happen: nothing is lifted, ended or handed over
     assert all(e.root == "12" for e in events), events
+
+
+# ---- a refusal told by the side's own voice stays a refusal -------------------------------------
+@pytest.mark.parametrize("text, source, root", [
+    ("His office said President Putin will not meet the Chechen rebels.", "RUS", "12"),
+    ("A government spokesman said Israel would not release the prisoners.", "ISR", "12"),
+    ("The ministry said Syria would not withdraw its troops from Lebanon.", "SYR", "12"),
+])
+def test_a_refusal_told_by_the_sides_own_voice_is_a_refusal(text: str, source: str, root: str) -> None:
+    events = [e for e in code_text(text, date="2004-09-14") if e.modality in ("asserted", "reported")]
+    assert any(e.root == root and e.source and e.source.country == source for e in events), events
+
+
+def test_what_critics_say_someone_will_not_do_is_no_refusal() -> None:
+    events = [e for e in code_text("Critics said President Putin will not meet the Chechen rebels.", date="2004-09-14")
+              if e.modality in ("asserted", "reported")]
+    assert not any(e.root == "12" for e in events), events

@@ -102,6 +102,22 @@ def _own_words(d: Draft, c: Clause) -> bool:
                                  or (d.sources[0] is not None and d.sources[0].code == c.speakers[0].code))
 
 
+def _speaks_for(d: Draft, c: Clause) -> bool:
+    """The speaker is the acting side's own voice: "the ministry", "his office", "a government
+    spokesman" (a role of no stated country) or a body of the same country ("Iran's foreign
+    ministry said Tehran would not ...")."""
+    if not d.sources or d.sources[0] is None or not d.sources[0].country:
+        return False
+    if not c.speakers:
+        # "his office said", "its ministry said": the possessive is the side that acts
+        tok = d.modality.speaker_token
+        return tok is not None and any(g.dep_ == "poss" and _pronoun(g) for g in tok.children)
+    speaker = c.speakers[0]
+    if not arguments.coded(speaker) or (speaker.sector or "").upper() == "MED":
+        return False
+    return speaker.country is None or speaker.country == d.sources[0].country
+
+
 def _restate(mod: Modality, value: str, cue: str) -> Modality:
     return Modality(value, cue, mod.speaker_token, mod.reporting_verb, mod.quote)
 
@@ -241,16 +257,17 @@ def refusal(d: Draft, c: Clause) -> Draft:
     if mod.value != "negated":
         return d
     own = _own_words(d, c)
+    side = not own and _speaks_for(d, c)
     intent = syntax.future_aux(head)
     refused = head.dep_ == "xcomp" and head.head.lemma_.lower() in lexicon.words("refusing_governor")
-    if not (mod.value == "negated" and (d.sources or own) and (own or not mod.reporting_verb) and (intent or refused)):
+    if not (mod.value == "negated" and (d.sources or own) and (own or side or not mod.reporting_verb) and (intent or refused)):
         return d
     new = commitment_code(d.code, negated=True)
     if new == d.code:
         return d
     intent = intent or head.head.text
     words = intent if intent == mod.cue else f"{intent} {mod.cue}"
-    value = "reported" if mod.reporting_verb and not own else "asserted"
+    value = "reported" if mod.reporting_verb and not (own or side) else "asserted"
     return replace(d, code=new, sources=c.speakers[:1] if own else d.sources, note=d.note + f" | refusal stated ({words})",
                  modality=_restate(mod, value, f"refusal: {words}"))
 
