@@ -182,3 +182,24 @@ def test_what_critics_say_someone_will_not_do_is_no_refusal() -> None:
     events = [e for e in code_text("Critics said President Putin will not meet the Chechen rebels.", date="2004-09-14")
               if e.modality in ("asserted", "reported")]
     assert not any(e.root == "12" for e in events), events
+
+
+# ---- a denied clause the coder has no pattern for is still a denial ------------------------------
+@pytest.mark.parametrize("text, source, targets", [
+    ("Iran denied that it had carried out any nuclear work at the site, which is the subject of US and UN concern.",
+     "IRN", {"USA", "IGOUNO"}),
+    ("Pakistan denied that its troops had crossed into Afghanistan.", "PAK", {"AFG"}),
+    ("Syria denied on Sunday that it had any contacts with Hamas leaders.", "SYR", {"PSEREB"}),
+])
+def test_a_denied_clause_is_a_denial_of_what_it_names(text: str, source: str, targets: set[str]) -> None:
+    events = [e for e in code_text(text, date="2004-09-14") if e.modality in ("asserted", "reported")]
+    got = {e.target.code for e in events if e.cameo == "016" and e.source and e.source.country == source and e.target}
+    assert targets <= got, events
+
+
+@pytest.mark.parametrize("text", [
+    "Israel did not deny that it had contacts with Syria.",
+    "The company denied that it had sold parts to a buyer.",
+])
+def test_no_denial_when_none_is_made_or_no_one_is_named(text: str) -> None:
+    assert not any(code == "016" for code, _, _ in coded(text)), coded(text)

@@ -136,6 +136,7 @@ class RuleCoder:
         self._code_heads(work, heads, False, events)
         events.extend(self._speech_demands(work))
         events.extend(self._accusations_denied(work))
+        events.extend(self._clauses_denied(work, events))
         if all(id(e) in work.passing for e in events):
             fallback: list[Event] = []
             self._code_heads(work, heads, True, fallback)
@@ -321,6 +322,28 @@ class RuleCoder:
             when = dates.event_date(verb, work.ctx.date)
             out.append(self._event(work.sent, d.sources[0], d.targets[0], d.code, pat, verb, (), d.modality, None, when, None, d.note))
             work.note(verb, pat, "fired (accusation denied)")
+        return out
+
+    def _clauses_denied(self, work: _Work, events: list[Event]) -> list[Event]:
+        """Denial verbs whose denied clause coded nothing of its own (``readings.denial_of_a_clause``)."""
+        sent = work.sent
+        out: list[Event] = []
+        for verb in sent.span:
+            if verb.i in work.used_tokens or verb.pos_ != "VERB":
+                continue
+            lo, hi = sent.offset(verb), sent.offset(verb.doc[verb.right_edge.i])
+            if any(lo <= e.evidence_start <= hi for e in events):
+                continue  # the denied act was coded (as the denial, see readings.denial)
+            found = readings.denial_of_a_clause(verb, sent, work.mentions)
+            if found is None:
+                continue
+            d, pat = found
+            when = dates.event_date(verb, work.ctx.date)
+            for t in d.targets:
+                if self._first(work, d.sources[0], t, d.code):
+                    out.append(self._event(sent, d.sources[0], t, d.code, pat, verb, (), d.modality, None, when, None, d.note))
+            work.used_tokens.add(verb.i)
+            work.note(verb, pat, "fired (denial of a clause)")
         return out
 
     def _event(self, sent: Sentence, source: Mention | None, target: Mention | None, code: str, pat: Pattern, head: Token,

@@ -568,3 +568,33 @@ def accusation_denied(verb: Token, sent: Sentence, mentions: tuple[Mention, ...]
 def _negated_verb(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
+
+def denial_of_a_clause(verb: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> tuple[Draft, Pattern] | None:
+    """"Iran denied that it had carried out any nuclear activity at the site, the subject of US and
+    UN concern": a denial (016) even when the denied clause holds no act the coder knows, aimed at
+    the accuser when named, else at the actors the denied clause names (the denier left out)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lexicon.words("denial_verb") or _negated_verb(verb):
+        return None
+    said = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i), None)
+    if said is None:
+        return None
+    mod = modality_of(verb)
+    deniers = [m for m in arguments.mentions_for(syntax.subject(verb), sent, mentions) if arguments.coded(m)]
+    if mod.value not in ("asserted", "reported") or not deniers:
+        return None
+    targets = arguments.accuser(verb, sent, mentions)
+    if not targets:
+        lo, hi = sent.offset(verb.doc[said.left_edge.i]), sent.offset(verb.doc[said.right_edge.i])
+        # only actors the clause names itself: not a pronoun, nor a role given a country from context
+        targets = [m for m in mentions if arguments.coded(m) and lo <= m.start <= hi
+                   and not m.rule.startswith(("context", "coref", "pronoun"))]
+    kept: list[Mention] = []
+    for t in targets:
+        if not arguments.same_actor(t, deniers[0]) and t.country != deniers[0].country and all(not arguments.same_actor(t, k) for k in kept):
+            kept.append(t)
+    if not kept:
+        return None
+    pat = Pattern(DENIAL, lemma, (), None, False, 0, f"{lemma} that ...", "rule:denial-of-a-clause")
+    return Draft(DENIAL, (deniers[0],), tuple(kept[:2]), mod, " | denial of what the clause says"), pat
+
