@@ -347,7 +347,7 @@ def under_jurisdiction(d: Draft, c: Clause) -> Draft:
     if d.code not in LEGAL_ACTS or not d.targets or any(t.country for t in d.targets) or len(d.sources) != 1:
         return d
     authority = d.sources[0]
-    if not arguments.state_actor(authority):
+    if authority is None or not arguments.state_actor(authority):
         return d
     # only a role the text names ("a militant" REB -> JORREB); one it names no actor for is left alone
     return replace(d, targets=arguments.of_place(d.targets, authority),
