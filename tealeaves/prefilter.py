@@ -93,7 +93,8 @@ def pattern_rules() -> tuple[list[Rule], set[str]]:
             lemmas.add(head)
             lemmas.update(words)
     # the coder also reads reported speech ("X argued that it would strike" is a threat by X)
-    for verb in lexicon.words("reporting_verb"):
+    # and denials ("X denied that it had carried out any test" is a denial by X, 016)
+    for verb in lexicon.words("reporting_verb") | lexicon.words("denial_verb"):
         if " " not in verb:
             words_needed.append((verb, ()))
             lemmas.add(verb)

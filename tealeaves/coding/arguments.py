@@ -269,6 +269,40 @@ def of_place(targets: tuple[Mention, ...], place: Mention | None) -> tuple[Menti
                  for t in targets)
 
 
+def accuser(denial: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> list[Mention]:
+    """Who made the accusation a denial verb answers: the owner of the accusation denied ("denied
+    Israeli charges", "rejected accusations by the US"), else the subject of the accusing verb the
+    denial hangs under ("Turkey accused Greece of arming the islands, a charge Athens denied")."""
+    nouns = lexicon.words("accusation_noun")
+    owned = [c for c in denial.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in nouns]
+    if denial.dep_ in ("relcl", "acl") and denial.head.lemma_.lower() in nouns:
+        owned.append(denial.head)
+    for noun in owned:
+        for c in noun.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                found = mentions_for(c, sent, mentions)
+            elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                found = mentions_for(syntax.child(c, "pobj"), sent, mentions)
+            else:
+                continue
+            if found:
+                return found
+    fronted = next((c for c in denial.children if c.dep_ == "ccomp" and c.i < denial.i
+                    and c.lemma_.lower() in lexicon.words("accusing_verb")), None)
+    if fronted is not None:  # the parser's "[Israel accused Syria of ...], a charge Damascus denied"
+        return mentions_for(syntax.subject(fronted), sent, mentions)
+    if denial.dep_ not in ("relcl", "acl", "advcl", "conj", "parataxis"):
+        return []
+    tok = denial
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon.words("accusing_verb"):
+            return mentions_for(syntax.subject(tok), sent, mentions)
+    return []
+
+
 # ---- targets ----------------------------------------------------------------------------------
 def target_candidates(head: Token, depth: int = 0) -> Iterator[Token]:
     """Where a target may sit, best first: object, passive subject, prepositional object, complement."""

@@ -38,6 +38,7 @@ Step = Callable[[Draft, Clause], "Draft | Rejection"]
 # how a matched pattern becomes an event, in order; each step returns the draft (changed or the
 # same object) or a Rejection. The order is part of the coder: bump CODER_NAME when it changes.
 FIRING: tuple[Step, ...] = (
+    readings.characterisation,
     readings.statement_about,
     readings.speaking_of_itself,
     readings.receive_from,
@@ -45,6 +46,10 @@ FIRING: tuple[Step, ...] = (
     readings.declared_intention,
     readings.announced_intention,
     readings.refusal,
+    readings.refused_until,
+    readings.veto_at_the_council,
+    readings.denial,
+    readings.under_jurisdiction,
     readings.agentless_passive,
     readings.agent_of_the_law,
     readings.accused_in_court,
@@ -143,6 +148,8 @@ class RuleCoder:
         heads = sorted(sent.span, key=lambda t: (syntax.depth(t), t.i))
         self._code_heads(work, heads, False, events)
         events.extend(self._speech_demands(work))
+        events.extend(self._accusations_denied(work))
+        events.extend(self._clauses_denied(work, events))
         if all(id(e) in work.passing for e in events):
             fallback: list[Event] = []
             self._code_heads(work, heads, True, fallback)
@@ -315,6 +322,48 @@ class RuleCoder:
                 when = dates.event_date(verb, work.ctx.date)
                 out.append(self._event(sent, d.sources[0], t, d.code, pat, verb, (), d.modality, None, when, None, d.note))
                 work.note(verb, pat, "fired (demand in speech)")
+        return out
+
+    def _accusations_denied(self, work: _Work) -> list[Event]:
+        """Relative clauses that deny the accusation told before them (``readings.accusation_denied``)."""
+        out: list[Event] = []
+        for verb in work.sent.span:
+            # the verb may have been used by a bare "reject" dropped as background: the relative
+            # clause's own words never hold the accusation noun, so its patterns cannot tell a denial
+            if verb.pos_ != "VERB":
+                continue
+            found = readings.accusation_denied(verb, work.sent, work.mentions)
+            if found is None:
+                continue
+            d, pat = found
+            if not self._first(work, d.sources[0], d.targets[0], d.code):
+                continue
+            work.used_tokens.add(verb.i)
+            when = dates.event_date(verb, work.ctx.date)
+            out.append(self._event(work.sent, d.sources[0], d.targets[0], d.code, pat, verb, (), d.modality, None, when, None, d.note))
+            work.note(verb, pat, "fired (accusation denied)")
+        return out
+
+    def _clauses_denied(self, work: _Work, events: list[Event]) -> list[Event]:
+        """Denial verbs whose denied clause coded nothing of its own (``readings.denial_of_a_clause``)."""
+        sent = work.sent
+        out: list[Event] = []
+        for verb in sent.span:
+            if verb.i in work.used_tokens or verb.pos_ != "VERB":
+                continue
+            lo, hi = sent.offset(verb), sent.offset(verb.doc[verb.right_edge.i])
+            if any(lo <= e.evidence_start <= hi for e in events):
+                continue  # the denied act was coded (as the denial, see readings.denial)
+            found = readings.denial_of_a_clause(verb, sent, work.mentions)
+            if found is None:
+                continue
+            d, pat = found
+            when = dates.event_date(verb, work.ctx.date)
+            for t in d.targets:
+                if self._first(work, d.sources[0], t, d.code):
+                    out.append(self._event(sent, d.sources[0], t, d.code, pat, verb, (), d.modality, None, when, None, d.note))
+            work.used_tokens.add(verb.i)
+            work.note(verb, pat, "fired (denial of a clause)")
         return out
 
     def _event(self, sent: Sentence, source: Mention | None, target: Mention | None, code: str, pat: Pattern, head: Token,

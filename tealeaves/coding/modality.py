@@ -105,6 +105,11 @@ def _verbal_modality(head: Token) -> Modality:
         lemma = gov.lemma_.lower()
         if tok.dep_ in ("relcl", "acl"):
             break
+        if (tok.dep_ == "ccomp" and tok.i < gov.i and lemma in lexicon.words("denial_verb")
+                and head.lemma_.lower() in lexicon.words("accusing_verb")):
+            # "Israel accused Syria of arming militants, a charge Damascus denied": what is denied
+            # is what the accusation says, not that it was made
+            break
         if tok.dep_ == "advcl":
             # an event in a condition ("if Russia attacks") is hypothetical; the main clause's
             # modality does not spread into a time clause ("after they met")
@@ -160,6 +165,10 @@ def _local_cue(tok: Token, hop: int) -> Modality | None:
             return Modality("hypothetical", c.text)
     if tok.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in lexicon.words("conditional_mark") for g in tok.children):
         return Modality("hypothetical", "if")
+    if (tok.dep_ == "advcl" and _is_negated(tok.head) is not None
+            and any(g.dep_ == "mark" and g.lower_ in lexicon.words("condition_until") for g in tok.children)):
+        # "will not resume talks until the EU lifts the sanctions": nothing is lifted, it is the condition
+        return Modality("hypothetical", "until")
     if tok.dep_ == "xcomp" and tok.head.lower_ == "going":
         return Modality("future", "going to")
     if tok.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):

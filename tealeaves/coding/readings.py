@@ -70,6 +70,8 @@ def first_draft(sent: Sentence, mentions: tuple[Mention, ...], pat: Pattern, hea
         targets = arguments.mentions_for(target_tok, sent, mentions)
     src_tok = arguments.nominal_source(head) if pat.nominal else syntax.subject(head)
     sources = arguments.mentions_for(src_tok, sent, mentions)
+    if not pat.nominal and sources:
+        sources += [m for tok in syntax.more_agents(head) for m in arguments.mentions_for(tok, sent, mentions) if m not in sources]
     mod = modality_of(head)
     speakers = arguments.mentions_for(mod.speaker_token, sent, mentions) if mod.speaker_token is not None else []
     draft = Draft(pat.code, tuple(sources), tuple(targets), mod, "", src_tok, target_tok)
@@ -101,11 +103,44 @@ def _own_words(d: Draft, c: Clause) -> bool:
                                  or (d.sources[0] is not None and d.sources[0].code == c.speakers[0].code))
 
 
+def _speaks_for(d: Draft, c: Clause) -> bool:
+    """The speaker is the acting side's own voice: "the ministry", "his office", "a government
+    spokesman" (a role of no stated country) or a body of the same country ("Iran's foreign
+    ministry said Tehran would not ...")."""
+    if not d.sources or d.sources[0] is None or not d.sources[0].country:
+        return False
+    if not c.speakers:
+        # "his office said", "its ministry said": the possessive is the side that acts
+        tok = d.modality.speaker_token
+        return tok is not None and any(g.dep_ == "poss" and _pronoun(g) for g in tok.children)
+    speaker = c.speakers[0]
+    if not arguments.coded(speaker) or (speaker.sector or "").upper() == "MED":
+        return False
+    return speaker.country is None or speaker.country == d.sources[0].country
+
+
 def _restate(mod: Modality, value: str, cue: str) -> Modality:
     return Modality(value, cue, mod.speaker_token, mod.reporting_verb, mod.quote)
 
 
 # ---- readings, in the order the coder applies them --------------------------------------------
+CRITICISM = "111"
+PRAISE = "051"
+COMMENT = "010"
+
+
+def characterisation(d: Draft, c: Clause) -> Draft:
+    """"North Korea called him a political idiot": "call" with a predicate noun names someone as
+    something; it is no phone call (041) but criticism (111), praise (051) or a comment (010) on
+    the one named, by what they are called."""
+    said = syntax.child(c.head, "oprd")
+    if c.pattern.nominal or c.head.lemma_.lower() != "call" or d.code[:2] != "04" or said is None:
+        return d
+    words = {said.lemma_.lower()} | {t.lemma_.lower() for t in said.children if t.dep_ in ("amod", "compound")}
+    code = CRITICISM if words & lexicon.words("insult_word") else PRAISE if words & lexicon.words("praise_word") else COMMENT
+    return replace(d, code=code, note=d.note + f" | called '{said.text}': {code}")
+
+
 def statement_about(d: Draft, c: Clause) -> Draft:
     """"Russia said Ukraine was unreliable": a bare statement is about the actor it speaks of."""
     if not c.pattern.fallback or d.targets or c.pattern.nominal:
@@ -223,16 +258,17 @@ def refusal(d: Draft, c: Clause) -> Draft:
     if mod.value != "negated":
         return d
     own = _own_words(d, c)
+    side = not own and _speaks_for(d, c)
     intent = syntax.future_aux(head)
     refused = head.dep_ == "xcomp" and head.head.lemma_.lower() in lexicon.words("refusing_governor")
-    if not (mod.value == "negated" and (d.sources or own) and (own or not mod.reporting_verb) and (intent or refused)):
+    if not (mod.value == "negated" and (d.sources or own) and (own or side or not mod.reporting_verb) and (intent or refused)):
         return d
     new = commitment_code(d.code, negated=True)
     if new == d.code:
         return d
     intent = intent or head.head.text
     words = intent if intent == mod.cue else f"{intent} {mod.cue}"
-    value = "reported" if mod.reporting_verb and not own else "asserted"
+    value = "reported" if mod.reporting_verb and not (own or side) else "asserted"
     return replace(d, code=new, sources=c.speakers[:1] if own else d.sources, note=d.note + f" | refusal stated ({words})",
                  modality=_restate(mod, value, f"refusal: {words}"))
 
@@ -262,6 +298,88 @@ def unnamed_attacker(d: Draft, c: Clause) -> Draft:
     if named:
         return d if code == d.code else replace(d, code=code, note=d.note + " | irregular assailants (18x)")
     return replace(d, code=code, sources=(None,), note=d.note + f" | the assailant '{tok.text}' is not named")
+
+
+VETO = "129"
+THE_UN = "IGOUNO"
+
+
+def veto_at_the_council(d: Draft, c: Clause) -> Draft:
+    """"The United States vetoed a resolution on Gaza in the UN Security Council": a veto is cast in
+    the body that votes (IGOUNO), not against whom the resolution is about; only when the sentence
+    names the UN, as presidents veto bills too."""
+    if d.code != VETO or any(t.code == THE_UN for t in d.targets):
+        return d
+    council = next((m for m in c.mentions if m.code == THE_UN), None)
+    return d if council is None else replace(d, targets=(council,), note=d.note + " | vetoed in the UN")
+
+
+def refused_until(d: Draft, c: Clause) -> Draft:
+    """"North Korea will not resume talks until the Bush administration ends its hostile policy": a
+    refusal aimed at the one whose act it waits for (USA), when it names no one else."""
+    if d.code[:2] != "12" or d.targets or not d.sources or d.modality.value not in ("asserted", "reported"):
+        return d
+    for clause in (t for t in c.head.children if t.dep_ == "advcl"):
+        if not any(g.dep_ == "mark" and g.lower_ in lexicon.words("condition_until") for g in clause.children):
+            continue
+        waited = [m for m in arguments.mentions_for(syntax.child(clause, syntax.ANY_SUBJECT_DEPS), c.sent, c.mentions)
+                  if not any(s is not None and arguments.same_actor(m, s) for s in d.sources)]
+        if waited:
+            return replace(d, targets=tuple(waited[:1]), note=d.note + f" | refused until {waited[0].code or waited[0].text} acts")
+    return d
+
+
+DENIAL = "016"
+
+
+def denial(d: Draft, c: Clause) -> Draft:
+    """"Syria denied arming the rebels", "Iran denies that it carried out the test": no arming and
+    no test, but a denial (016) by the one who denies, aimed at the accuser when the sentence names
+    one ("denied Israeli charges that ...", "a charge Athens denied"), else at the one the denied
+    act was done to. A denial patterned as such ("denied the charge") gets its accuser the same way."""
+    if d.code == DENIAL:
+        if d.modality.value == "negated" and any(t.dep_ == "neg" for t in c.used):
+            # "pleaded not guilty": the pattern's own "not" is the denial, not a negation of it
+            d = replace(d, modality=_restate(d.modality, "reported" if d.modality.reporting_verb else "asserted", "denial"))
+        if d.targets:
+            return d
+        verb = c.head if c.head.lemma_.lower() in lexicon.words("denial_verb") else None
+        found = arguments.accuser(verb, c.sent, c.mentions) if verb is not None else []
+        return replace(d, targets=tuple(found)) if found else d
+    if d.modality.value != "negated":
+        return d
+    verb = syntax.governor_in(c.head, lexicon.words("denial_verb"))
+    if verb is None:
+        return d
+    said = modality_of(verb)
+    if said.value not in ("asserted", "reported"):
+        return d  # "did not deny", "may deny": no denial made
+    deniers = tuple(arguments.mentions_for(syntax.subject(verb), c.sent, c.mentions)) or tuple(m for m in d.sources if m is not None)
+    if not deniers:
+        return d
+    accusers = arguments.accuser(verb, c.sent, c.mentions)
+    targets = tuple(t for t in (accusers or d.targets) if not arguments.same_actor(t, deniers[0]))
+    return replace(d, code=DENIAL, sources=deniers[:1], targets=targets, source_token=syntax.subject(verb),
+                   modality=Modality(said.value, f"denial: {verb.text}", said.speaker_token, said.reporting_verb, said.quote),
+                   note=d.note + f" | denial ({verb.text} {c.pattern.code} {c.head.text})")
+
+
+# a state's judgment or arrest: the one it falls on is under its jurisdiction
+LEGAL_ACTS = ("116", "173")
+
+
+def under_jurisdiction(d: Draft, c: Clause) -> Draft:
+    """"A Jordanian court sentenced a militant", "Egyptian police detained three students": the
+    person a state's court or police judges or arrests, when the text gives them no country of their
+    own, is of that state (JOR); "an Afghan court convicted three Americans" keeps its Americans."""
+    if d.code not in LEGAL_ACTS or not d.targets or any(t.country for t in d.targets) or len(d.sources) != 1:
+        return d
+    authority = d.sources[0]
+    if authority is None or not arguments.state_actor(authority):
+        return d
+    # only a role the text names ("a militant" REB -> JORREB); one it names no actor for is left alone
+    return replace(d, targets=arguments.of_place(d.targets, authority),
+                   note=d.note + f" | judged or held under {authority.country} jurisdiction")
 
 
 def from_the_air(d: Draft, c: Clause) -> Draft:
@@ -571,3 +689,66 @@ def demand_in_speech(verb: Token, said: Token, sent: Sentence, mentions: tuple[M
     lemma = verb.lemma_.lower()
     pat = Pattern(DEMAND, lemma, (), None, False, 0, f"{lemma} that ... must", "rule:demand-in-speech")
     return Draft(DEMAND, (sources[0],), tuple(targets[:1]), Modality("asserted", "must"), " | demand in speech"), pat
+
+
+def accusation_denied(verb: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> tuple[Draft, Pattern] | None:
+    """"Turkey accused Greece of arming the islands, a charge Athens denied", "..., which Tbilisi
+    denied": a denial (016) by the relative clause's subject of the accuser. Only the denial is
+    added; the accusation in the main clause stays what it is."""
+    lemma = verb.lemma_.lower()
+    nouns = lexicon.words("accusation_noun")
+    fronted = any(c.dep_ == "ccomp" and c.i < verb.i and c.lemma_.lower() in lexicon.words("accusing_verb") for c in verb.children)
+    if not (verb.dep_ in ("relcl", "acl") or fronted) or _negated_verb(verb):
+        return None
+    # the accusation the clause denies: its antecedent noun, a relative "which", or (as the parser
+    # sometimes has it) the accusing clause itself fronted under the denial verb, "a charge" its subject
+    on_noun = verb.head.lemma_.lower() in nouns or (fronted and any(
+        c.dep_ in syntax.SUBJECT_DEPS and c.lemma_.lower() in nouns for c in verb.children))
+    relative = any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in verb.children)
+    if not ((lemma in lexicon.words("denial_verb") and (on_noun or relative)) or (lemma == "reject" and on_noun)):
+        return None
+    who = next((c for c in verb.children if c.dep_ in syntax.SUBJECT_DEPS and c.lemma_.lower() not in nouns), None)
+    deniers = arguments.mentions_for(who if who is not None else syntax.subject(verb), sent, mentions)
+    accusers = arguments.accuser(verb, sent, mentions)
+    if not deniers or not accusers or arguments.same_actor(deniers[0], accusers[0]):
+        return None
+    mod = modality_of(verb)
+    if mod.value not in ("asserted", "reported"):
+        return None
+    pat = Pattern(DENIAL, lemma, (), None, False, 0, f"{{accusation}}, which {lemma}", "rule:accusation-denied")
+    return Draft(DENIAL, (deniers[0],), (accusers[0],), mod, " | denial of the accusation"), pat
+
+
+def _negated_verb(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def denial_of_a_clause(verb: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> tuple[Draft, Pattern] | None:
+    """"Iran denied that it had carried out any nuclear activity at the site, the subject of US and
+    UN concern": a denial (016) even when the denied clause holds no act the coder knows, aimed at
+    the accuser when named, else at the actors the denied clause names (the denier left out)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lexicon.words("denial_verb") or _negated_verb(verb):
+        return None
+    said = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i), None)
+    if said is None:
+        return None
+    mod = modality_of(verb)
+    deniers = [m for m in arguments.mentions_for(syntax.subject(verb), sent, mentions) if arguments.coded(m)]
+    if mod.value not in ("asserted", "reported") or not deniers:
+        return None
+    targets = arguments.accuser(verb, sent, mentions)
+    if not targets:
+        lo, hi = sent.offset(verb.doc[said.left_edge.i]), sent.offset(verb.doc[said.right_edge.i])
+        # only actors the clause names itself: not a pronoun, nor a role given a country from context
+        targets = [m for m in mentions if arguments.coded(m) and lo <= m.start <= hi
+                   and not m.rule.startswith(("context", "coref", "pronoun"))]
+    kept: list[Mention] = []
+    for t in targets:
+        if not arguments.same_actor(t, deniers[0]) and t.country != deniers[0].country and all(not arguments.same_actor(t, k) for k in kept):
+            kept.append(t)
+    if not kept:
+        return None
+    pat = Pattern(DENIAL, lemma, (), None, False, 0, f"{lemma} that ...", "rule:denial-of-a-clause")
+    return Draft(DENIAL, (deniers[0],), tuple(kept[:2]), mod, " | denial of what the clause says"), pat
+

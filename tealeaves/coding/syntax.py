@@ -120,6 +120,15 @@ def subject(head: Token) -> Token | None:
     return None
 
 
+def more_agents(head: Token) -> list[Token]:
+    """The agents of a passive after the first, each with its own "by": "condemned by the EU and by
+    Washington" (the parser hangs the second "by" on the first as its conjunct)."""
+    agent = child(head, "agent")
+    if agent is None or not (is_passive(head) or reduced_passive(head)):
+        return []
+    return [obj for by in agent.conjuncts if by.lower_ == "by" and (obj := child(by, "pobj")) is not None]
+
+
 def future_aux(head: Token) -> str | None:
     """The will/would of the clause headed by ``head`` (or of the verb it completes), if any."""
     aux_words = lexicon.words("stated_intent_aux")
@@ -132,6 +141,19 @@ def future_aux(head: Token) -> str | None:
             tok = tok.head
             continue
         break
+    return None
+
+
+def governor_in(head: Token, words: frozenset[str], hops: int = 4) -> Token | None:
+    """The verb with a lemma in ``words`` whose complement ``head`` is, up a chain of complements:
+    "denied <arming> the rebels", "denied that it had <carried> out the attack"."""
+    tok = head
+    for _ in range(hops):
+        if tok.dep_ not in ("xcomp", "ccomp", "pcomp", "conj", "prep") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.lemma_.lower() in words:
+            return tok
     return None
 
 
