@@ -137,3 +137,14 @@ def build_store(con: Any, articles: list[Any] = ARTICLES) -> dict[str, list[Even
         store.write(con, [store.document_row(cdoc, len(sentences), len(events))], events)
         out[doc_id] = events
     return out
+
+
+def counted(text: str, date: str, by: str = "country") -> list[tuple[str, str | None, str | None]]:
+    """(code, source, target) of the counted (asserted or reported) events the pipeline codes from
+    ``text``; actors by their country, or by their whole code with ``by="code"``."""
+    from tealeaves.pipeline import code_text
+
+    def actor(m: Any) -> str | None:
+        return None if m is None else (m.code if by == "code" else m.country)
+
+    return [(e.cameo, actor(e.source), actor(e.target)) for e in code_text(text, date=date) if e.modality in ("asserted", "reported")]

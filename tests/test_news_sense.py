@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from tealeaves.pipeline import code_text
+from helpers import counted
 
 
 def coded(text: str) -> list[tuple[str, str | None, str | None]]:
-    return [(e.cameo, e.source.country if e.source else None, e.target.country if e.target else None)
-            for e in code_text(text, date="2016-10-04") if e.modality in ("asserted", "reported")]
+    return counted(text, "2016-10-04")
 
 
 @pytest.mark.parametrize("text, source", [

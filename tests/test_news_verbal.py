@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import counted
+
 from tealeaves.pipeline import code_text
 
 
 def coded(text: str) -> list[tuple[str, str | None, str | None]]:
-    """(code, source country, target country) of the counted (asserted or reported) events."""
-    return [(e.cameo, e.source.country if e.source else None, e.target.country if e.target else None)
-            for e in code_text(text, date="2004-09-14") if e.modality in ("asserted", "reported")]
+    return counted(text, "2004-09-14")
 
 
 # ---- a denied act is no act, but a denial (016) by the one who denies ---------------------------
