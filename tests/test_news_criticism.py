@@ -70,3 +70,17 @@ def test_the_angered_side_disapproves(text: str, source: str, target: str) -> No
 ])
 def test_anger_at_no_actor_is_no_event(text: str) -> None:
     assert not [c for c in coded(text) if c[0][:2] == "11"]
+
+
+# ---- describing someone as something: criticism or praise by the word ----------------------------
+@pytest.mark.parametrize("text, source, target, code", [
+    ("Iran described Sharon as a war criminal.", "IRN", "ISR", "111"),
+    ("Syria on Sunday described the Israeli prime minister as a terrorist.", "SYR", "ISR", "111"),
+    ("Putin described Schroeder as a true friend.", "RUS", "DEU", "051"),
+])
+def test_describing_someone_as_something_is_criticism_or_praise(text: str, source: str, target: str, code: str) -> None:
+    assert (code, source, target) in coded(text)
+
+
+def test_describing_a_situation_is_no_criticism() -> None:
+    assert not [c for c in coded("Japan described the situation in Iraq as calm.") if c[0] in ("111", "051")]

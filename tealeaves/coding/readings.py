@@ -130,11 +130,16 @@ COMMENT = "010"
 
 
 def characterisation(d: Draft, c: Clause) -> Draft:
-    """"North Korea called him a political idiot": "call" with a predicate noun names someone as
-    something; it is no phone call (041) but criticism (111), praise (051) or a comment (010) on
-    the one named, by what they are called."""
+    """"North Korea called him a political idiot": "call" with a predicate noun (or "describe ...
+    as") names someone as something; it is no phone call (041) but criticism (111), praise (051) or
+    a comment (010) on the one named, by what they are called."""
     said = syntax.child(c.head, "oprd")
-    if c.pattern.nominal or c.head.lemma_.lower() != "call" or d.code[:2] != "04" or said is None:
+    if not c.pattern.nominal and c.head.lemma_.lower() == "describe" and d.code == COMMENT:
+        # "Iran described him as a war criminal": the same naming, with "as"
+        said = syntax.prep_object(c.head, "as")
+    elif c.pattern.nominal or c.head.lemma_.lower() != "call" or d.code[:2] != "04":
+        return d
+    if said is None:
         return d
     words = {said.lemma_.lower()} | {t.lemma_.lower() for t in said.children if t.dep_ in ("amod", "compound")}
     code = CRITICISM if words & lexicon.words("insult_word") else PRAISE if words & lexicon.words("praise_word") else COMMENT
