@@ -42,6 +42,7 @@ FIRING: tuple[Step, ...] = (
     readings.statement_about,
     readings.speaking_of_itself,
     readings.receive_from,
+    readings.anger_caused,
     readings.stated_intention,
     readings.declared_intention,
     readings.announced_intention,

@@ -130,11 +130,16 @@ COMMENT = "010"
 
 
 def characterisation(d: Draft, c: Clause) -> Draft:
-    """"North Korea called him a political idiot": "call" with a predicate noun names someone as
-    something; it is no phone call (041) but criticism (111), praise (051) or a comment (010) on
-    the one named, by what they are called."""
+    """"North Korea called him a political idiot": "call" with a predicate noun (or "describe ...
+    as") names someone as something; it is no phone call (041) but criticism (111), praise (051) or
+    a comment (010) on the one named, by what they are called."""
     said = syntax.child(c.head, "oprd")
-    if c.pattern.nominal or c.head.lemma_.lower() != "call" or d.code[:2] != "04" or said is None:
+    if not c.pattern.nominal and c.head.lemma_.lower() == "describe" and d.code == COMMENT:
+        # "Iran described him as a war criminal": the same naming, with "as"
+        said = syntax.prep_object(c.head, "as")
+    elif c.pattern.nominal or c.head.lemma_.lower() != "call" or d.code[:2] != "04":
+        return d
+    if said is None:
         return d
     words = {said.lemma_.lower()} | {t.lemma_.lower() for t in said.children if t.dep_ in ("amod", "compound")}
     code = CRITICISM if words & lexicon.words("insult_word") else PRAISE if words & lexicon.words("praise_word") else COMMENT
@@ -162,12 +167,31 @@ def speaking_of_itself(d: Draft, c: Clause) -> Draft:
 
 
 def receive_from(d: Draft, c: Clause) -> Draft:
-    """"Demonstrators received weapons from the government": the government gave them."""
-    if (c.pattern.nominal or c.pattern.target_after != "from" or not d.targets
-            or c.head.lemma_.lower() not in lexicon.words("receiving_verb")):
+    """"Demonstrators received weapons from the government": the government gave them; "Moscow
+    faced criticism from Tbilisi": Tbilisi criticised. "Moscow faced criticism" names no critic:
+    the subject is the target and the source is left out."""
+    if c.pattern.nominal or c.head.lemma_.lower() not in lexicon.words("receiving_verb"):
+        return d
+    if c.pattern.target_after is None and d.code[:2] == "11" and d.sources and d.sources[0] is not None:
+        return replace(d, source_token=None, target_token=d.source_token, sources=(None,),
+                       targets=tuple(m for m in d.sources if m is not None), note=d.note + " | disapproval received, critic unnamed")
+    if c.pattern.target_after != "from" or not d.targets:
         return d
     return replace(d, source_token=d.target_token, target_token=d.source_token,
                  sources=tuple(d.targets), targets=tuple(m for m in d.sources if m is not None))
+
+
+def anger_caused(d: Draft, c: Clause) -> Draft:
+    """"Seoul's move angered Tokyo", "caused anger in Berlin": the angered side disapproves (110)
+    of the one who angered it, so the pattern's target is the source."""
+    if (c.pattern.nominal or d.code != "110" or not d.targets
+            or c.head.lemma_.lower() not in lexicon.words("angering_verb")):
+        return d
+    if not any(m is not None for m in d.sources):  # "the storm angered farmers": no one to disapprove of
+        return replace(d, sources=(), targets=(), note=d.note + " | no actor angered them")
+    return replace(d, source_token=d.target_token, target_token=d.source_token,
+                   sources=tuple(d.targets), targets=tuple(m for m in d.sources if m is not None),
+                   note=d.note + " | the angered side disapproves")
 
 
 def stated_intention(d: Draft, c: Clause) -> Draft:
