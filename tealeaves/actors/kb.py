@@ -319,9 +319,10 @@ class KnowledgeBase:
         the state ended its adjective describes the past ("Soviet-era arms", "former Soviet republics")
         and names no actor (None)."""
         if any(t.form == "surname" for t in hit.targets):
-            hit = self._dated_surname(hit, day)
-            if hit is None:
+            held = self._dated_surname(hit, day)
+            if held is None:
                 return None
+            hit = held
         old = self.historical.get(doc[hit.start:hit.end].text.lower())
         if old is None:
             return hit
