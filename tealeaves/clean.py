@@ -28,6 +28,7 @@ DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s
 # " quot;foolish quot;", "&lt;b&gt;...&lt;/b&gt;"
 _BARE_NUMERIC = re.compile(r" ?&?#(\d{2,4});")
 _BARE_QUOTE = re.compile(r" ?&?quot;(?=(\w)?)")
+_RUNS = re.compile(r"[ \t\u00a0]{2,}|\t|\u00a0")
 _TAGS = re.compile(r"<(/?)(b|i|p|em|strong|br|font)\b[^>]*>\s*(\.\.\.)?", re.IGNORECASE)
 
 
@@ -120,7 +121,8 @@ def _blocks(text: str) -> list[list[str]]:
     blocks: list[list[str]] = []
     cur: list[str] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = raw.strip()
+        # wire leads pad words with runs of spaces ("President  Bush"); one space keeps names whole
+        line = _RUNS.sub(" ", raw.strip())
         if line:
             cur.append(line)
         elif cur:
@@ -169,7 +171,7 @@ def clean(doc: Document, repeated: RepeatedLines | None = None) -> CleanDocument
     standfirst when it is short and the article goes on after it.
     """
     blocks = _blocks(repair_references(doc.text))
-    title = repair_references(doc.title).strip() if doc.title else None
+    title = _RUNS.sub(" ", repair_references(doc.title).strip()) if doc.title else None
     if title and not _opens_with(blocks, title):
         # a record whose headline is kept apart from its text (JSON Lines, feeds): the headline is read too
         blocks.insert(0, [title])

@@ -22,6 +22,7 @@ COLUMNS = {
     "people.csv": ["person_id", "name", "aliases", "country", "sector", "role", "start", "end", "gender", "notes"],
     "people_phoenix.csv": ["person_id", "name", "aliases", "country", "sector", "role", "start", "end", "gender", "notes", "source"],
     "cities.csv": ["name", "country", "population"],
+    "regions.csv": ["name", "country", "notes"],
     "historical.csv": ["name", "aliases", "adjectives", "code", "end", "successor", "notes"],
     "agencies.csv": ["name", "aliases", "notes"],
 }

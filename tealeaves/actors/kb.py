@@ -41,6 +41,7 @@ PERSON_SLOTS = ("nsubj", "nsubjpass", "dobj", "iobj", "pobj", "conj", "appos", "
 # Kinds of phrase, in the order that wins when one phrase names several things.
 # A news agency is never an actor; it sits after "org" so that an acronym shared with an organization
 # ("AFP") goes to the organization where the context says so (CONTEXT_ACRONYMS).
+HEAD_ROLES = ("head_of_state", "head_of_government")
 PRECEDENCE = ("user", "person", "org", "agency", "metonym", "country", "capital", "city", "sector")
 
 
@@ -187,6 +188,7 @@ class KnowledgeBase:
         self.sector_words: dict[str, Target] = {}
         self.exact_case: set[str] = set()  # phrases matched only with their exact capitalisation
         self.historical: dict[str, tuple[str, str]] = {}  # phrase -> (end date, code until then)
+        self.surnames: dict[str, set[str]] = {}  # surname -> heads of state/government who bear it
         self._load_package()
         if user_path is not None:
             self._load_user(user_path)
@@ -241,8 +243,11 @@ class KnowledgeBase:
         for row in _read_csv("agencies.csv"):
             for name in [row["name"], *_split(row["aliases"])]:
                 self._add(name, Target("agency", label=row["name"]))
-        for row in _read_csv("cities.csv"):
-            self._add(row["name"], Target("city", row["country"], label=row["name"]))
+        for source in ("cities.csv", "regions.csv"):
+            for n, row in enumerate(_read_csv(source), 2):
+                # a region inside a state places what happens there in that state, as a city does
+                check_code(row["country"], "", f"{source}:{n}")
+                self._add(row["name"], Target("city", row["country"], label=row["name"]))
         for n, row in enumerate(_read_csv("sectors.csv"), 2):
             sector = row["sector"] or None
             if sector and sector not in SECTORS:
@@ -255,12 +260,19 @@ class KnowledgeBase:
                     self.sector_words[form.lower()] = t
                     self._add(form, t)
         curated: set[str] = set()
+        surnames: list[tuple[str, str]] = []
+        others: set[str] = set()  # surnames of the other office-holders: "Singh" and "Brown" are many people's
         for source in ("people.csv", "people_phoenix.csv"):
             names_seen: dict[str, tuple[str, ...]] = {}
             for n, row in enumerate(_read_csv(source), 2):
                 pid = row["person_id"]
                 if source == "people_phoenix.csv" and row["name"].lower() in curated:
                     continue
+                if row["name"].split():
+                    # a word that is another office-holder's surname, or anyone's given name ("Howard", "Salman")
+                    others.add(row["name"].split()[0].lower())
+                    if source == "people_phoenix.csv":
+                        others.add(row["name"].split()[-1].lower())
                 check_code(row["country"], row["sector"], f"{source}:{n}")
                 role = Role(pid, row["name"], row["country"], row["sector"], row["role"],
                             check_date(row["start"], f"{source}:{n}"), check_date(row["end"], f"{source}:{n}"),
@@ -274,6 +286,18 @@ class KnowledgeBase:
                     if source == "people.csv":
                         curated.add(name.lower())
                     self._add(name, Target("person", person_id=pid, label=row["name"]))
+                if source == "people.csv" and row["role"] in HEAD_ROLES:
+                    surnames.append((row["name"], pid))
+        # a head of state or government is named by surname alone on the wire ("Bush said", "the Putin
+        # government"); only a surname that names nothing else, and only while the office is held (dated())
+        for name, pid in surnames:
+            last = name.split()[-1] if len(name.split()) > 1 else ""
+            if len(last) >= 4 and last[:1].isupper() and last.isalpha() and last.lower() not in self.phrases \
+                    and last.lower() not in others:
+                self.surnames[last.lower()] = self.surnames.get(last.lower(), set()) | {pid}
+        for key, pids in self.surnames.items():
+            for pid in sorted(pids):
+                self._add(key.title(), Target("person", person_id=pid, form="surname", label=self.roles[pid][0].name))
 
     def _add_historical(self, row: dict[str, str], where: str) -> None:
         """A state under a name it no longer has: the name's own code until ``end``, its successor's after."""
@@ -294,6 +318,11 @@ class KnowledgeBase:
         """A historical state's name as of the article's day: "Zaire" in 1995 is ZAR, in 2004 COD. After
         the state ended its adjective describes the past ("Soviet-era arms", "former Soviet republics")
         and names no actor (None)."""
+        if any(t.form == "surname" for t in hit.targets):
+            held = self._dated_surname(hit, day)
+            if held is None:
+                return None
+            hit = held
         old = self.historical.get(doc[hit.start:hit.end].text.lower())
         if old is None:
             return hit
@@ -301,6 +330,13 @@ class KnowledgeBase:
             return None if hit.best.form == "adjective" else hit
         t = hit.best
         return Hit(hit.start, hit.end, (Target(t.kind, old[1], t.sector, t.person_id, t.form, t.strength, t.label), *hit.targets[1:]))
+
+    def _dated_surname(self, hit: Hit, day: str | None) -> Hit | None:
+        """A bare surname names the one bearer who heads a state or government on the day, else nobody."""
+        holders = {t.person_id for t in hit.targets if t.form == "surname" and day is not None and any(
+            r.role in HEAD_ROLES and r.covers(day) for r in self.roles.get(t.person_id or "", ()))}
+        keep = tuple(t for t in hit.targets if t.form != "surname" or (len(holders) == 1 and t.person_id in holders))
+        return Hit(hit.start, hit.end, keep) if keep else None
 
     def _load_user(self, path: Path) -> None:
         for row in read_user_file(path):
@@ -420,6 +456,15 @@ class KnowledgeBase:
             tok = doc[s]
             return (tok.dep_ in ("compound", "nmod", "amod") and tok.head.lemma_.lower() in MILITARY_WORDS) or \
                 self._names_country(tok.sent, s, CONTEXT_ACRONYMS[tok.text])
+        if t.form == "surname":
+            tok = doc[s]
+            before = doc[s - 1] if s > 0 and doc[s - 1].sent == tok.sent else None
+            # "Laura Bush", "Jeb Bush", "Sharon Stone": a name beside it makes it someone else's name;
+            # a title before it ("President", "Prime Minister") does not
+            if before is not None and before.text[:1].isupper() and before.pos_ == "PROPN" and before.lower_ not in self.sector_words:
+                return False
+            if e < len(doc) and doc[e].pos_ == "PROPN" and doc[e].text[:1].isupper() and tok.head.i == e:
+                return False
         if t.kind in ("person", "user") and e - s == 1:
             tok = doc[s]
             if tok.pos_ == "PROPN" or tok.tag_ == "NNP":

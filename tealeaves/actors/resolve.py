@@ -15,6 +15,7 @@ pronouns come back with ``code=None``. ``explain`` says how the sentences of one
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -115,7 +116,7 @@ class ActorResolver:
 
     def _cut_dateline_places(self, cdoc: CleanDocument, sent: Sentence) -> list[str]:
         """Countries of a "GROZNY, Russia (Reuters) - " dateline that cleaning cut from the paragraph."""
-        raw = cdoc.document.text
+        raw = re.sub(r"[ \t\u00a0]{2,}|\t|\u00a0", " ", cdoc.document.text)  # cleaning squeezed runs of spaces the same way
         at = raw.find(sent.text[:40]) if len(sent.text) >= 10 else -1
         if at <= 0:
             return []
@@ -186,8 +187,12 @@ class ActorResolver:
         actorish = {i for i, h in hit_at.items() if h.best.kind in ("sector", "person", "user", "org", "metonym")}
         by_head: dict[int, Phrase] = {}
         for h in hits:
-            if h.best.kind == "city" and not _is_actor_position(doc[h.start:h.end].root):
-                continue  # a city is a place unless it is the subject or object itself
+            city_root = doc[h.start:h.end].root
+            if h.best.kind == "city" and not _is_actor_position(city_root) and not (
+                    city_root.dep_ in ("compound", "nmod") and city_root.head.i in actorish
+                    and hit_at[city_root.head.i].best.kind == "sector"):
+                # a city is a place unless it is the subject or object itself, or names a group ("Darfur rebels")
+                continue
             if h.best.kind == "city" and any(e.label_ == "PERSON" and e.start <= h.start and h.end <= e.end
                                              and e.end - e.start > h.end - h.start for e in span.ents):
                 continue  # "Ahmed bin Salem": part of a name, not the city
