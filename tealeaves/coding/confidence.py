@@ -10,7 +10,7 @@ another sentence of the same document codes the same happening.
 A model is a JSON file of logistic-regression coefficients with a Platt scaling on top, fitted by
 ``tealeaves.calibration.fit`` (``scripts/fit_confidence.py`` refits the shipped one). Scoring is a
 dot product and a sigmoid: no scikit-learn, no pickle. Every scored event records the model's name
-(``conf_lr.v1``), so a store says which model scored what.
+(``conf_lr.v2``), so a store says which model scored what.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from tealeaves.errors import DataError, InputError
 if TYPE_CHECKING:
     from tealeaves.models import CleanDocument, Event, Mention, Sentence
 
-MODEL_NAME = "conf_lr.v1"  # the shipped model; a refit with other features bumps it
+MODEL_NAME = "conf_lr.v2"  # the shipped model; a refit with other features bumps it
 MAX_DISTANCE = 6  # dependency steps; further (or another sentence) counts as this far
 
 RESOLUTIONS = ("none", "unresolved", "kb", "title", "context", "coref", "other")
@@ -225,7 +225,7 @@ class Model:
 
 @lru_cache(maxsize=8)
 def load_model(name: str = MODEL_NAME) -> Model:
-    """The shipped model by name (``conf_lr.v1``), or a model file a user fitted (a path ending .json)."""
+    """The shipped model by name (``conf_lr.v2``), or a model file a user fitted (a path ending .json)."""
     if name.endswith(".json"):
         p = Path(name).expanduser()
         if not p.is_file():
