@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tealeaves.coding import places
+from tealeaves.pipeline import code_text
 from test_events_support import code_with_table, one
 
 
@@ -33,3 +34,11 @@ def test_country_as_a_place_has_coordinates() -> None:
 
 def test_unknown_place_name_is_none() -> None:
     assert places.lookup("Xqzzyville") is None
+
+
+def test_a_region_the_gazetteer_lacks_takes_its_state_from_the_actor_data() -> None:
+    for text, region, country in [("Russian troops clashed with rebels in Dagestan.", "Dagestan", "RUS"),
+                                  ("Sudanese troops attacked rebels in Darfur.", "Darfur", "SDN"),
+                                  ("Chinese police arrested protesters in Xinjiang.", "Xinjiang", "CHN")]:
+        located = [e.location for e in code_text(text, date="2004-09-01") if e.location is not None]
+        assert any(loc.name == region and loc.country == country for loc in located), (text, located)

@@ -96,6 +96,17 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def regions() -> dict[str, str]:
+    """Regions and cities the gazetteer lacks (``data/actors/regions.csv``): name key -> ISO3."""
+    import csv
+    import io
+    from importlib import resources
+
+    text = resources.files("tealeaves.data").joinpath("actors", "regions.csv").read_text(encoding="utf-8")
+    return {_key(r["name"]): r["country"] for r in csv.DictReader(io.StringIO(text)) if r.get("country")}
+
+
 def lookup(name: str, prefer: Iterable[str] = ()) -> Place | None:
     """The place called ``name``: a country, else the city in a preferred country, else the largest."""
     key = _key(name)
@@ -165,5 +176,6 @@ def event_place(head: Token, prefer: Iterable[str] = (), exclude: Iterable[tuple
     ent = best[1]
     place = lookup(ent.text, prefer)
     if place is None:
-        return Location(name=ent.text)
+        # a region the gazetteer has no entry for ("in Dagestan"): its state from the actor data
+        return Location(name=ent.text, country=regions().get(_key(ent.text)))
     return Location(name=place.name, country=place.country, lat=place.lat, lon=place.lon)
