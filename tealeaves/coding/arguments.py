@@ -70,9 +70,12 @@ def _listed_owners(h: Token, hits: list[Mention], sent: Sentence, mentions: tupl
     out = []
     for conj in (c for c in of.conjuncts if c.i > of.i):
         off = sent.offset(conj)
-        for m in (m for m in mentions if usable(m) and m.start <= off < m.end and m.country):
-            own = m.sector is None and (m.code or "").upper() == m.country.upper()
-            out.append(replace(m, code=m.country + role.sector, sector=role.sector, rule=m.rule + " +listed role") if own else m)
+        for m in (m for m in mentions if usable(m) and m.start <= off < m.end):
+            country, sector = m.country, role.sector
+            if country is None or sector is None:
+                continue
+            own = m.sector is None and (m.code or "").upper() == country.upper()
+            out.append(replace(m, code=country + sector, sector=sector, rule=m.rule + " +listed role") if own else m)
     return out
 
 
@@ -230,6 +233,8 @@ def weapon_place(tok: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> M
     if not named or not all(p is not None and p.kind == "city" and t.dep_ == "compound" for t, p in named):
         return None
     t, p = named[0]
+    if p is None:
+        return None
     off = sent.offset(t)
     return Mention(t.text, p.country, p.country, None, off, off + len(t.text), "place.weapon", None)
 

@@ -112,7 +112,7 @@ def _doer(m: Mention | None) -> str | None:
 def _side(m: Mention | None) -> str | None:
     """One side of an act done together: the states of one role noun ("US and Iraqi troops") are
     one side; states named each by itself ("the US and Russia") are one side each."""
-    return None if m is None else _doer(m) + (f":{m.code}" if not m.sector else "")
+    return None if m is None else f"{m.start}:{m.end}" + (f":{m.code}" if not m.sector else "")
 
 
 @dataclass
