@@ -53,3 +53,12 @@ def no_actors(monkeypatch: pytest.MonkeyPatch) -> None:
     from tealeaves import pipeline
 
     monkeypatch.setattr(pipeline, "_resolver", lambda settings: _NoActors())
+
+
+@pytest.fixture(scope="module")
+def resolver(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """An actor resolver with an empty user actor file of its own."""
+    from tealeaves.actors.resolve import ActorResolver
+    from tealeaves.settings import Settings
+
+    return ActorResolver(Settings(user_actors=str(tmp_path_factory.mktemp("home") / "actors.csv")))

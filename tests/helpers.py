@@ -148,3 +148,15 @@ def counted(text: str, date: str, by: str = "country") -> list[tuple[str, str | 
         return None if m is None else (m.code if by == "code" else m.country)
 
     return [(e.cameo, actor(e.source), actor(e.target)) for e in code_text(text, date=date) if e.modality in ("asserted", "reported")]
+
+
+def resolved_mentions(resolver: Any, text: str, date: str = "2004-09-01") -> list[Mention]:
+    """Every actor mention ``resolver`` finds in ``text``, sentence by sentence (no prefilter)."""
+    from tealeaves.clean import clean
+    from tealeaves.ingest import document_from_text
+    from tealeaves.nlp import parse
+
+    cdoc = clean(document_from_text(text, "t", date=date))
+    cdoc, sentences = next(parse([cdoc], prefilter=False))
+    found = resolver.resolve_document(cdoc, sentences)
+    return [m for s in sentences for m in found[s.index]]

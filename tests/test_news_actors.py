@@ -9,26 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from helpers import resolved_mentions
 
 from tealeaves.actors.dateline import dateline_length
 from tealeaves.actors.resolve import ActorResolver
-from tealeaves.clean import clean
-from tealeaves.ingest import document_from_text
 from tealeaves.models import Mention
-from tealeaves.nlp import parse
-from tealeaves.settings import Settings
 
 
-@pytest.fixture(scope="module")
-def resolver(tmp_path_factory: pytest.TempPathFactory) -> ActorResolver:
-    return ActorResolver(Settings(user_actors=str(tmp_path_factory.mktemp("home") / "actors.csv")))
-
-
-def mentions(resolver: ActorResolver, text: str, date: str = "2004-09-01") -> list[Mention]:
-    cdoc = clean(document_from_text(text, "t", date=date))
-    cdoc, sentences = next(parse([cdoc], prefilter=False))
-    found = resolver.resolve_document(cdoc, sentences)
-    return [m for s in sentences for m in found[s.index]]
+def mentions(resolver: Any, text: str, date: str = "2004-09-01") -> list[Mention]:
+    return resolved_mentions(resolver, text, date)
 
 
 def roots(events: list[Any]) -> set[tuple[str, str, str]]:
