@@ -50,7 +50,6 @@ FIRING: tuple[Step, ...] = (
     readings.refused_until,
     readings.veto_at_the_council,
     readings.denial,
-    readings.under_jurisdiction,
     readings.agentless_passive,
     readings.agent_of_the_law,
     readings.accused_in_court,

@@ -388,24 +388,6 @@ def denial(d: Draft, c: Clause) -> Draft:
                    note=d.note + f" | denial ({verb.text} {c.pattern.code} {c.head.text})")
 
 
-# a state's judgment or arrest: the one it falls on is under its jurisdiction
-LEGAL_ACTS = ("116", "173")
-
-
-def under_jurisdiction(d: Draft, c: Clause) -> Draft:
-    """"A Jordanian court sentenced a militant", "Egyptian police detained three students": the
-    person a state's court or police judges or arrests, when the text gives them no country of their
-    own, is of that state (JOR); "an Afghan court convicted three Americans" keeps its Americans."""
-    if d.code not in LEGAL_ACTS or not d.targets or any(t.country for t in d.targets) or len(d.sources) != 1:
-        return d
-    authority = d.sources[0]
-    if authority is None or not arguments.state_actor(authority):
-        return d
-    # only a role the text names ("a militant" REB -> JORREB); one it names no actor for is left alone
-    return replace(d, targets=arguments.of_place(d.targets, authority),
-                   note=d.note + f" | judged or held under {authority.country} jurisdiction")
-
-
 def from_the_air(d: Draft, c: Clause) -> Draft:
     """"Russian jets bombed rebel positions", "Israeli helicopters attacked a car": force from
     aircraft is aerial (195), not a bombing by an armed group (183) or unspecified force."""
