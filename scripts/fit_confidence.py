@@ -1,11 +1,11 @@
-"""Refit the shipped confidence model (tealeaves/data/confidence/conf_lr.v2.json) on the project's gold.
+"""Refit the shipped confidence model (tealeaves/data/confidence/conf_lr.v3.json) on the project's gold.
 
 Codes the wire-news gold (evaluation/wire-2004/gold.jsonl, text from ../shared), PETR-2 and the
 ConfliBERT class file (../shared/data/gold; the last only with --conflibert-weight), fits on the tuning half (``tealeaves.calibration.fit``)
 and prints the reliability table and figures of the check half with the new model. Rerun it after
 the coder changes: the same gold and coder always give the same coefficients.
 
-    python scripts/fit_confidence.py [--shared ../shared] [--out tealeaves/data/confidence/conf_lr.v2.json]
+    python scripts/fit_confidence.py [--shared ../shared] [--out tealeaves/data/confidence/conf_lr.v3.json]
 """
 
 from __future__ import annotations

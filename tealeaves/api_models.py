@@ -64,7 +64,7 @@ class EventOut(BaseModel):
     outlets: list[str] | None = Field(default=None, description="Outlets reporting the same happening (with ?with_sources=true).")
     independent_outlets: int | None = Field(default=None, description="How many of them reported it on their own (with ?with_sources=true).")
     confidence: float | None = Field(default=None, description="0-1: how likely the event is right (null: scored before confidence existed).")
-    confidence_model: str | None = Field(default=None, description="The model that scored it, e.g. conf_lr.v2.")
+    confidence_model: str | None = Field(default=None, description="The model that scored it, e.g. conf_lr.v3.")
     review: str | None = Field(default=None, description="An analyst's verdict on it: right or corrected (wrong events are left out).")
 
 

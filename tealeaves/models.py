@@ -128,7 +128,7 @@ class Event:
     reporting_verb: str | None = None  # "say", "according to" ... when the event is reported speech
     dictionary: str | None = None  # version of the pattern dictionary that coded it
     confidence: float | None = None  # 0-1: how likely the event is right (tealeaves.coding.confidence)
-    confidence_model: str | None = None  # the model that scored it, e.g. conf_lr.v2
+    confidence_model: str | None = None  # the model that scored it, e.g. conf_lr.v3
 
     @property
     def id(self) -> str:

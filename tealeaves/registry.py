@@ -34,7 +34,7 @@ COMPONENTS: tuple[Component, ...] = (
               "The actor knowledge base with dated roles, titles, context countries and in-document coreference."),
     Component("coder", "cameo_rules.v1", "tealeaves.coding.coder:get_coder",
               "Dependency-pattern CAMEO coder with modality, dates and places."),
-    Component("confidence", "conf_lr.v2", "tealeaves.coding.confidence:load_model",
+    Component("confidence", "conf_lr.v3", "tealeaves.coding.confidence:load_model",
               "Logistic model (JSON coefficients, Platt-scaled) that gives each event a 0-1 confidence."),
     # the coder calls its geocoder directly; the entry names the one it runs
     Component("geocoder", GEOCODER_NAME, "tealeaves.coding.places:event_place",

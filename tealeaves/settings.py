@@ -33,7 +33,7 @@ class Settings:
                                                   "with a warning and a note on the document (0: never cut).")
     prefilter: bool = _setting(True, "Parse only sentences with an event word and an actor cue (off: parse every sentence).")
     workers: int = _setting(1, "Processes that code documents in parallel (each loads the model once).")
-    confidence_model: str = _setting("conf_lr.v2", "Model that scores each event's confidence: the shipped conf_lr.v2, "
+    confidence_model: str = _setting("conf_lr.v3", "Model that scores each event's confidence: the shipped conf_lr.v3, "
                                                    "or a .json file from `tealeaves confidence fit`.")
     min_confidence: float = _setting(0.0, "Events scored below this confidence (0-1) are left out of event lists, counts, "
                                           "charts and exports unless a command or request says otherwise (0: keep all; "

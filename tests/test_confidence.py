@@ -175,3 +175,18 @@ def test_api_thresholds_and_the_settings_default(tmp_path: Path, monkeypatch: py
         assert len(c.get("/api/events?dyad=FRA,RUS").json()["items"]) == 1  # the project default applies
         assert len(c.get("/api/events?dyad=FRA,RUS&min_confidence=0").json()["items"]) == 2
     con.close()
+
+
+def test_a_long_article_does_not_make_its_events_doubtful() -> None:
+    """The same event scores the same as the lead of a short item and deep in a long article whose
+    other sentences are background (the gold is short items; nothing may scale with length)."""
+    from tealeaves import pipeline
+
+    lead = "The Chilean foreign minister met Peruvian officials in Lima on Monday."
+    background = ("The region has a long history of border disputes. Fishing rights were long argued over. "
+                  "Trade between the neighbours has grown in recent years. Both economies rely on copper. ") * 3
+    for other in (lead, "The Kenyan trade minister visited Uganda on Tuesday."):
+        short = pipeline.code_text(other, date="2020-01-06")
+        long = pipeline.code_text(background + other, date="2020-01-06")
+        assert [e.root for e in short] == [e.root for e in long] and short
+        assert [e.confidence for e in short] == [e.confidence for e in long]

@@ -24,7 +24,7 @@ def test_each_registered_component_carries_its_registered_name() -> None:
     assert registry.coder(settings).name == settings.coder == "cameo_rules.v1"
     assert registry.find("geocoder", GEOCODER_NAME).load() is not None
     assert registry.selected(settings) == {"actor_resolver": "actors_kb.v1", "coder": "cameo_rules.v1", "geocoder": GEOCODER_NAME,
-                                           "confidence": "conf_lr.v2"}
+                                           "confidence": "conf_lr.v3"}
 
 
 def test_an_unknown_resolver_is_refused_before_anything_is_stored(con: Any) -> None:

@@ -10,7 +10,7 @@ another sentence of the same document codes the same happening.
 A model is a JSON file of logistic-regression coefficients with a Platt scaling on top, fitted by
 ``tealeaves.calibration.fit`` (``scripts/fit_confidence.py`` refits the shipped one). Scoring is a
 dot product and a sigmoid: no scikit-learn, no pickle. Every scored event records the model's name
-(``conf_lr.v2``), so a store says which model scored what.
+(``conf_lr.v3``), so a store says which model scored what.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from tealeaves.errors import DataError, InputError
 if TYPE_CHECKING:
     from tealeaves.models import CleanDocument, Event, Mention, Sentence
 
-MODEL_NAME = "conf_lr.v2"  # the shipped model; a refit with other features bumps it
+MODEL_NAME = "conf_lr.v3"  # the shipped model; a refit with other features bumps it
 MAX_DISTANCE = 6  # dependency steps; further (or another sentence) counts as this far
 
 RESOLUTIONS = ("none", "unresolved", "kb", "title", "context", "coref", "other")
@@ -113,14 +113,14 @@ def _happening(e: Event) -> tuple[str, str | None, str | None]:
 
 
 def features(event: Event, sent: Sentence | None = None, headline: bool = False, corroborated: bool = False,
-             crowd: tuple[int, int] = (1, 1), later: bool = False) -> dict[str, float]:
+             crowd: tuple[int, int, int] = (1, 1, 1)) -> dict[str, float]:
     """The named features of one event (absent names are 0). ``crowd`` is how many events its
-    sentence and its document code; ``later`` says it comes after the first sentence of the body."""
+    sentence and its document code and how many sentences the document has. Nothing here grows
+    with the document's length: the gold is short wire items, and the model must not call every
+    event of a long article doubtful for being far from the lead."""
     f: dict[str, float] = {}  # (a feature per root was tried: it overfitted the few hundred wire rows)
     f["crowd.sentence"] = min(crowd[0] - 1, 3) / 3
-    f["crowd.document"] = min(crowd[1] - 1, 5) / 5
-    if later:
-        f["later"] = 1.0
+    f["crowd.document"] = min((crowd[1] - 1) / max(crowd[2], 1), 2.0) / 2
     file, text = _pattern(event.rule)
     if file.startswith("patterns-petrarch"):
         f["pattern.derived"] = 1.0
@@ -172,14 +172,11 @@ def document_features(events: Sequence[Event], cdoc: CleanDocument | None, sente
     per_sentence: dict[int, int] = {}
     for e in events:
         per_sentence[e.sentence] = per_sentence.get(e.sentence, 0) + 1
-    body = sorted(s.index for s in by_index.values() if kinds.get(s.paragraph) != "headline")
-    first_body = body[0] if body else 0
     out = []
     for e in events:
         sent = by_index.get(e.sentence)
         headline = sent is not None and kinds.get(sent.paragraph) == "headline"
-        out.append(features(e, sent, headline, len(where[_happening(e)]) > 1, (per_sentence[e.sentence], len(events)),
-                            not headline and e.sentence > first_body))
+        out.append(features(e, sent, headline, len(where[_happening(e)]) > 1, (per_sentence[e.sentence], len(events), len(by_index))))
     return out
 
 
@@ -225,7 +222,7 @@ class Model:
 
 @lru_cache(maxsize=8)
 def load_model(name: str = MODEL_NAME) -> Model:
-    """The shipped model by name (``conf_lr.v2``), or a model file a user fitted (a path ending .json)."""
+    """The shipped model by name (``conf_lr.v3``), or a model file a user fitted (a path ending .json)."""
     if name.endswith(".json"):
         p = Path(name).expanduser()
         if not p.is_file():
