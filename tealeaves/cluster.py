@@ -143,8 +143,22 @@ FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN duplicates dup ON du
 """
 
 
-def _mentions(con: Connection, where: str, params: list[Any]) -> list[Mention]:
-    rows = con.execute(_MENTION_SQL + " WHERE " + where, params).fetchall()
+_BATCH_MENTION_SQL = """
+WITH e AS (SELECT * FROM events WHERE doc_id IN (SELECT unnest($ids))),
+     d AS (SELECT id, date FROM documents WHERE id IN (SELECT unnest($ids))),
+     dup AS (SELECT doc_id, original_id FROM duplicates WHERE doc_id IN (SELECT unnest($ids)))
+SELECT e.id, e.doc_id, coalesce(dup.original_id, e.doc_id), e.sentence, e.source_code, e.target_code, e.cameo, e.root,
+       e.modality, coalesce(e.date, d.date), CASE WHEN e.date IS NULL AND d.date IS NOT NULL THEN 'day' ELSE e.date_precision END,
+       e.location_name
+FROM e JOIN d ON d.id = e.doc_id LEFT JOIN dup ON dup.doc_id = e.doc_id
+"""
+
+
+def _mentions(con: Connection, doc_ids: list[str]) -> list[Mention]:
+    """The mentions of these documents' events. Each table is cut down to the documents before the
+    joins, so a batch costs the same in a store of any size (joining first and filtering last built
+    hash tables of every stored document and cluster member, for each batch)."""
+    rows = con.execute(_BATCH_MENTION_SQL, {"ids": doc_ids}).fetchall()
     return [Mention(*r) for r in rows]
 
 
@@ -206,14 +220,19 @@ def refresh(con: Connection, cluster_ids: Sequence[str]) -> None:
     ids = sorted(set(cluster_ids))
     if not ids:
         return
+    # members, their events, duplicate links and documents are each cut down first (see _mentions)
     cur = con.execute(
         """
+        WITH cm AS (SELECT cluster_id, event_id FROM cluster_members WHERE cluster_id IN (SELECT unnest(?))),
+             e AS (SELECT * FROM events WHERE id IN (SELECT event_id FROM cm)),
+             dup AS (SELECT doc_id, original_id FROM duplicates WHERE doc_id IN (SELECT doc_id FROM e)),
+             d AS (SELECT id, outlet, date FROM documents
+                   WHERE id IN (SELECT doc_id FROM e) OR id IN (SELECT original_id FROM dup))
         SELECT cm.cluster_id, e.*, coalesce(e.date, d.date) AS eff_date, d.outlet AS outlet,
                coalesce(dup.original_id, e.doc_id) AS story, od.outlet AS story_outlet
-        FROM cluster_members cm JOIN events e ON e.id = cm.event_id JOIN documents d ON d.id = e.doc_id
-        LEFT JOIN duplicates dup ON dup.doc_id = e.doc_id
-        LEFT JOIN documents od ON od.id = coalesce(dup.original_id, e.doc_id)
-        WHERE cm.cluster_id IN (SELECT unnest(?))
+        FROM cm JOIN e ON e.id = cm.event_id JOIN d ON d.id = e.doc_id
+        LEFT JOIN dup ON dup.doc_id = e.doc_id
+        LEFT JOIN d od ON od.id = coalesce(dup.original_id, e.doc_id)
         """, [ids])
     names = [d[0] for d in cur.description]
     members: dict[str, list[dict[str, Any]]] = {}
@@ -281,7 +300,7 @@ def _update(con: Connection, ids: list[str]) -> None:
     relinked = sorted({lk.doc_id for lk in links} | {lk.original_id for lk in links} | set(orphans))
     if relinked:
         touched |= {r[0] for r in con.execute("SELECT DISTINCT cluster_id FROM cluster_members WHERE doc_id IN (SELECT unnest(?))", [relinked]).fetchall()}
-    batch = _mentions(con, "e.doc_id IN (SELECT unnest(?))", [present]) if present else []
+    batch = _mentions(con, present) if present else []
     if batch:
         placed = assign(batch, _load_open(con, batch))
         doc_of = {m.event_id: m.doc_id for m in batch}
