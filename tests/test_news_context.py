@@ -1,0 +1,63 @@
+"""Actors whose country comes from the story around them (issue 12): unnamed role words (lawyers,
+a minister, the police, prisoners) in a story about one state.
+
+Each construction is checked on invented variants (other names, places and wording), never on a
+sentence of the wire gold, with the cases where the story's state must not be given."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from helpers import resolved_mentions
+
+from tealeaves.actors.resolve import ActorResolver
+
+
+def roots(events: list[Any]) -> set[tuple[str, str, str]]:
+    """(source country, target country, CAMEO root) of each event, "---" where unknown."""
+    return {((e.source.country if e.source else None) or "---", (e.target.country if e.target else None) or "---",
+             e.cameo[:2]) for e in events}
+
+
+def country_of(resolver: ActorResolver, text: str, phrase: str) -> str | None:
+    found = [m for m in resolved_mentions(resolver, text) if m.text == phrase]
+    assert found, f"no mention {phrase!r}"
+    return found[0].country
+
+
+# ---- an unnamed role word takes the state of a one-state story -------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Bolivia faces blockades\n\nBolivia's president on Monday invited union leaders to talks, and Bolivian police "
+     "arrested dozens of protesters.", ("BOL", "BOL", "17")),
+    ("Kenya opposition cries foul\n\nOpposition lawmakers accused the Kenyan government on Tuesday of rigging the vote.",
+     ("KEN", "KEN", "11")),
+    ("Nepal frees detainees\n\nHundreds of prisoners were released from a Nepal jail on Friday under an amnesty, and a "
+     "minister criticised the police.", ("NPL", "NPL", "11")),
+])
+def test_unnamed_role_takes_the_one_state(code: Any, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in roots(code(text, date="2004-09-01"))
+
+
+@pytest.mark.parametrize("text, phrase", [
+    # the only state is what the minister spoke about, named once
+    ("Minister attacks bishops\n\nA minister has criticised the bishops of the Church of England over their views on Kenya.",
+     "A minister"),
+    # a group said to be from elsewhere is not the state's
+    ("Hungary vote fails\n\nNeighbouring governments criticised Hungary on Monday over Hungary's failed referendum.",
+     "Neighbouring governments"),
+    # two states: the lawyers may be either's
+    ("Peru and Chile spar\n\nLawyers accused Peru's government of spying on Chile on Monday, and Peru's president denied it.",
+     "Lawyers"),
+    # a name the tables do not know may be anyone's
+    ("Ghana talks\n\nThe Kufuor administration met Ghana's opposition leaders in Accra on Monday, Ghana's radio said.",
+     "The Kufuor administration"),
+])
+def test_unnamed_role_keeps_no_country(resolver: ActorResolver, text: str, phrase: str) -> None:
+    assert country_of(resolver, text, phrase) is None
+
+
+def test_gunmen_stay_unknown_in_a_one_state_story(resolver: ActorResolver) -> None:
+    text = ("Jordan envoy escapes ambush\n\nGunmen opened fire on the convoy of a Jordanian envoy on Monday, "
+            "Jordan's foreign ministry said.")
+    assert country_of(resolver, text, "Gunmen") is None
