@@ -61,3 +61,33 @@ def test_gunmen_stay_unknown_in_a_one_state_story(resolver: ActorResolver) -> No
     text = ("Jordan envoy escapes ambush\n\nGunmen opened fire on the convoy of a Jordanian envoy on Monday, "
             "Jordan's foreign ministry said.")
     assert country_of(resolver, text, "Gunmen") is None
+
+
+# ---- an attacker known only by the attack takes no country from where it happened ----------------
+@pytest.mark.parametrize("text, target", [
+    ("Gunmen abducted two Turkish truck drivers near Mosul on Monday, police said.", "TUR"),
+    ("Assailants opened fire on a bus carrying Pakistani soldiers in Karachi on Friday.", "PAK"),
+    ("Kidnappers abducted three Kenyan drivers in Baghdad on Tuesday, officials said.", "KEN"),
+])
+def test_unnamed_assailant_is_unknown_wherever_it_struck(code: Any, text: str, target: str) -> None:
+    found = roots(code(text, date="2004-09-01"))
+    assert ("---", target, "18") in found, found
+    assert not [r for r in found if r[0] != "---" and r[2] == "18"], found
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Rebels ambushed a convoy near Falluja on Monday, killing two Iraqi policemen.", "IRQ"),
+    ("Chechen gunmen attacked a police post in Grozny on Monday.", "RUS"),
+])
+def test_named_or_rebel_attackers_keep_the_place(code: Any, text: str, source: str) -> None:
+    assert any(s == source for s, _, _ in roots(code(text, date="2004-09-01")))
+
+
+def test_suicide_bomber_is_unknown(resolver: ActorResolver) -> None:
+    text = "A suicide car bomber attacked an army checkpoint in Kandahar on Sunday, Afghan officials said."
+    assert country_of(resolver, text, "A suicide car bomber") is None
+
+
+def test_an_unnamed_envoy_is_no_citizen_of_the_host(resolver: ActorResolver) -> None:
+    text = "Envoy in Khartoum\n\nThe envoy met Sudan's foreign minister in Khartoum on Monday."
+    assert country_of(resolver, text, "The envoy") is None

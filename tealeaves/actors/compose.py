@@ -307,7 +307,7 @@ def _context_country(ph: Phrase, sector: str | None, kind: str, named_titled: bo
         if loc:
             note(f"'{text}' is a legislature; takes its country from the {loc[1]} mention {loc[0]}")
             return loc[0], f"context.country.{loc[1]}"
-    if sector in CONTEXT_SECTORS and kind in ("group", "body"):
+    if sector in CONTEXT_SECTORS and kind in ("group", "body") and not _assailant(ph):
         loc = context.nearest(locations, ph.head.i)
         if loc:
             note(f"'{text}' takes its country from the {loc[1]} location {loc[0]}")
@@ -457,17 +457,31 @@ DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "REF", "LAB
 # words that put a group outside the story's state: "neighbouring governments", "foreign militants"
 ELSEWHERE = {"foreign", "neighbouring", "neighboring", "international", "overseas", "western", "regional", "world",
              "global", "other", "outside", "exiled", "visiting", "allied", "rival"}
+# people whose office is dealing with other states: an unnamed envoy in a story about Syria is mostly a visitor to it
+GO_BETWEENS = {"envoy", "ambassador", "diplomat", "emissary", "mediator", "delegation", "visitor"}
+
+
+def _assailant(ph: Phrase) -> bool:
+    """Whether the phrase is an attacker known only by the attack ("gunmen", "assailants", "a suicide
+    car bomber"): where the attack happened does not say whose they are (the guide leaves them '---')."""
+    from tealeaves.coding import lexicon
+
+    head = ph.head
+    lemma = head.lemma_.lower()
+    if not (lemma in lexicon.words("assailant_noun") or (lemma == "bomber" and any(t.lower_ == "suicide" for t in head.lefts))):
+        return False
+    # "Chechen gunmen", "Taliban attackers", "al-Sadr's gunmen": a people or group word names them, and the
+    # place may then say which state they fight in
+    return not any(t.dep_ == "poss" or t.ent_type_ in ("NORP", "GPE", "ORG") for t in head.lefts)
 
 
 def _unnamed_role(ph: Phrase, sector: str | None, tokens: Any) -> bool:
     """A phrase headed by a role or body word with no name in it ("lawyers", "a minister", "the
     government", "hundreds of prisoners"): it may take the country of a story about one state. A
     phrase with a name the KB does not know ("the Bush administration", "party leader Ian Paisley")
-    may be anyone's, a group said to be from elsewhere ("neighbouring governments") is not the
-    state's, and a thing with a role word in it ("a school massacre probe") is no actor."""
-    from tealeaves.coding import lexicon
-
-    if sector not in DOMESTIC_SECTORS or not _head_in(ph, "sector") or ph.head.lemma_.lower() in lexicon.words("assailant_noun"):
+    may be anyone's, a group said to be from elsewhere ("neighbouring governments") or a go-between
+    ("the envoy") is not known to be the state's, and a thing with a role word in it ("a school massacre probe") is no actor."""
+    if sector not in DOMESTIC_SECTORS or not _head_in(ph, "sector") or _assailant(ph) or ph.head.lemma_.lower() in GO_BETWEENS:
         return False
     in_hits = {i for h in ph.hits for i in range(h.start, h.end)}
     return not any((t.pos_ == "PROPN" or t.lower_ in ELSEWHERE) and t.i not in in_hits for t in tokens)
