@@ -91,3 +91,27 @@ def test_suicide_bomber_is_unknown(resolver: ActorResolver) -> None:
 def test_an_unnamed_envoy_is_no_citizen_of_the_host(resolver: ActorResolver) -> None:
     text = "Envoy in Khartoum\n\nThe envoy met Sudan's foreign minister in Khartoum on Monday."
     assert country_of(resolver, text, "The envoy") is None
+
+
+# ---- a headline's bare group word is the group the lead names -------------------------------------
+@pytest.mark.parametrize("text, phrase, country", [
+    ("Troops kill five militants\n\nIndian troops killed five militants in Kashmir on Monday, and Pakistan protested.",
+     "Troops", "IND"),
+    ("Rebels free hostages\n\nColombian rebels freed two Ecuadorean hostages on Monday, Ecuador's government said.",
+     "Rebels", "COL"),
+    ("Soldiers detain villagers in south\n\nThai soldiers detained twelve villagers near the Malaysian border on Sunday.",
+     "Soldiers", "THA"),
+])
+def test_headline_group_is_the_lead_group(resolver: ActorResolver, text: str, phrase: str, country: str) -> None:
+    assert country_of(resolver, text, phrase) == country
+
+
+def test_headline_group_stays_open_when_the_lead_has_two(resolver: ActorResolver) -> None:
+    text = "Troops exchange fire\n\nIndian troops and Pakistani troops exchanged fire across the border on Monday."
+    assert country_of(resolver, text, "Troops") is None
+
+
+def test_headline_echo_codes_one_event(code: Any) -> None:
+    text = "Troops kill five militants\n\nIndian troops killed five militants in Kashmir on Monday."
+    found = roots(code(text, date="2004-09-01"))
+    assert ("IND", "---", "19") in found and not [r for r in found if r[0] == "---"], found

@@ -7,8 +7,9 @@ The steps, in order:
   title    a title or body word gives the sector ("foreign minister" -> GOV, "former" -> ELI);
   context  a group with no country of its own takes one from the possessor it refers back to, an
            earlier mention, the state the story is about or a location nearby; once the whole document
-           is resolved, an unnamed role word still without one takes the state of a story that names
-           only one (``fill_one_state``).
+           is resolved, a headline's bare group word takes the group the lead names (``fill_headline``)
+           and an unnamed role word still without one takes the state of a story that names only one
+           (``fill_one_state``).
 """
 
 from __future__ import annotations
@@ -506,3 +507,24 @@ def fill_one_state(out: dict[int, tuple[Mention, ...]], context: Context) -> dic
     return {k: tuple(Mention(m.text, country + (m.sector or ""), country, m.sector, m.start, m.end, "context.document.one_state", m.name)
                      if id(m) in pending else m for m in ms)
             for k, ms in out.items()}
+
+
+def fill_headline(out: dict[int, tuple[Mention, ...]], headline: set[int]) -> dict[int, tuple[Mention, ...]]:
+    """A headline's bare group word ("Troops kill five", "Settlers clash with police") is the group
+    the lead names in full ("Indian troops killed ..."): an unresolved headline mention takes the code
+    of the lead's resolved mentions with the same last word, when they agree on one. Only group and
+    role words: a headline's bare surname is left to the person tables and coreference."""
+    lead = [m for k, ms in out.items() if k not in headline for m in ms if m.code and not m.rule.startswith("place.")]
+    new = dict(out)
+    for k in headline & set(out):
+        row = []
+        for m in out[k]:
+            word = m.text.split()[-1].lower() if m.text.split() else ""
+            if m.code is None and m.sector and not m.rule.startswith("pronoun") and word:
+                same = {(o.code, o.country, o.sector) for o in lead if o.text.split()[-1].lower() == word}
+                if len(same) == 1:
+                    code, country, sector = next(iter(same))
+                    m = Mention(m.text, code, country, sector, m.start, m.end, "coref.headline", m.name)
+            row.append(m)
+        new[k] = tuple(row)
+    return new
