@@ -113,7 +113,7 @@ def test_victims_are_targets_never_sources(code: Any, text: str, victim: str) ->
 
 
 def test_an_object_on_a_conjunct_keeps_the_subject_acting(code: Any) -> None:
-    found = roots(code("Gunmen killed and wounded a dozen villagers near Mosul on Sunday.", date="2004-09-01"))
+    found = roots(code("Rebels killed and wounded a dozen villagers near Mosul on Sunday.", date="2004-09-01"))
     assert any(s == "IRQ" and r == "18" for s, _, r in found), found
 
 

@@ -6,7 +6,10 @@ The steps, in order:
            the mention states a current title the table does not cover;
   title    a title or body word gives the sector ("foreign minister" -> GOV, "former" -> ELI);
   context  a group with no country of its own takes one from the possessor it refers back to, an
-           earlier mention, the state the story is about or a location nearby.
+           earlier mention, the state the story is about or a location nearby; once the whole document
+           is resolved, a headline's bare group word takes the group the lead names (``fill_headline``)
+           and an unnamed role word still without one takes the state of a story that names only one
+           (``fill_one_state``).
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ class Context:
         self.countries: list[str] = []  # every state named so far in earlier sentences, in order
         self.sentence_countries: list[tuple[str, int]] = []  # states named in the current sentence
         self.first_token = 0  # where the current sentence's actors may begin (after a dateline)
+        self.unplaced: list[Mention] = []  # unnamed groups and office holders left without a country
 
     def see(self, locations: list[tuple[str, int]]) -> None:
         self.recent += [c for c, _ in locations]
@@ -276,6 +280,8 @@ def _group(sent: Sentence, ph: Phrase, ev: _Evidence, context: Context, location
     if not countries:
         m = Mention(text, None, None, sector, start, end, "unresolved.titled" if named_titled else "unresolved", None)
         note(f"'{text}': {'sector ' + sector if sector else 'no sector'} but no country; unresolved")
+        if _unnamed_role(ph, sector, at.tokens):
+            context.unplaced.append(m)
         coref.register(sent, m, ph, kind="person" if is_person else ev.kind, number=number)
         return [m]
     rule = rule or ("compose.adjective+sector" if sector else "kb.country")
@@ -302,7 +308,7 @@ def _context_country(ph: Phrase, sector: str | None, kind: str, named_titled: bo
         if loc:
             note(f"'{text}' is a legislature; takes its country from the {loc[1]} mention {loc[0]}")
             return loc[0], f"context.country.{loc[1]}"
-    if sector in CONTEXT_SECTORS and kind in ("group", "body"):
+    if sector in CONTEXT_SECTORS and kind in ("group", "body") and not _assailant(ph):
         loc = context.nearest(locations, ph.head.i)
         if loc:
             note(f"'{text}' takes its country from the {loc[1]} location {loc[0]}")
@@ -441,3 +447,84 @@ def extent(ph: Phrase, span: Any, heads: set[int], first: int = 0) -> tuple[int,
     while hi > lo and span.doc[hi].is_punct:
         hi -= 1
     return lo, hi
+
+
+
+
+# the sectors an unnamed role word may take a one-state story's country for: not criminals, not NGOs
+# (never a state's), and rebels only by a rebel word (unnamed gunmen and attackers stay unknown, as the
+# guide leaves them: ``assailant_noun`` in the lexicon)
+DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "REF", "LAB", "AGR", "EDU", "BUS", "MED", "PTY", "ELI", "SPY", "REB"}
+# words that put a group outside the story's state: "neighbouring governments", "foreign militants"
+ELSEWHERE = {"foreign", "neighbouring", "neighboring", "international", "overseas", "western", "regional", "world",
+             "global", "other", "outside", "exiled", "visiting", "allied", "rival"}
+# people whose office is dealing with other states: an unnamed envoy in a story about Syria is mostly a visitor to it
+GO_BETWEENS = {"envoy", "ambassador", "diplomat", "emissary", "mediator", "delegation", "visitor"}
+
+
+def _assailant(ph: Phrase) -> bool:
+    """Whether the phrase is an attacker known only by the attack ("gunmen", "assailants", "a suicide
+    car bomber"): where the attack happened does not say whose they are (the guide leaves them '---')."""
+    from tealeaves.coding import lexicon
+
+    head = ph.head
+    lemma = head.lemma_.lower()
+    if not (lemma in lexicon.words("assailant_noun") or (lemma == "bomber" and any(t.lower_ == "suicide" for t in head.lefts))):
+        return False
+    # "Chechen gunmen", "Taliban attackers", "al-Sadr's gunmen": a people or group word names them, and the
+    # place may then say which state they fight in
+    return not any(t.dep_ == "poss" or t.ent_type_ in ("NORP", "GPE", "ORG") for t in head.lefts)
+
+
+def _unnamed_role(ph: Phrase, sector: str | None, tokens: Any) -> bool:
+    """A phrase headed by a role or body word with no name in it ("lawyers", "a minister", "the
+    government", "hundreds of prisoners"): it may take the country of a story about one state. A
+    phrase with a name the KB does not know ("the Bush administration", "party leader Ian Paisley")
+    may be anyone's, a group said to be from elsewhere ("neighbouring governments") or a go-between
+    ("the envoy") is not known to be the state's, and a thing with a role word in it ("a school massacre probe") is no actor."""
+    if sector not in DOMESTIC_SECTORS or not _head_in(ph, "sector") or _assailant(ph) or ph.head.lemma_.lower() in GO_BETWEENS:
+        return False
+    in_hits = {i for h in ph.hits for i in range(h.start, h.end)}
+    return not any((t.pos_ == "PROPN" or t.lower_ in ELSEWHERE) and t.i not in in_hits for t in tokens)
+
+
+def fill_one_state(out: dict[int, tuple[Mention, ...]], context: Context) -> dict[int, tuple[Mention, ...]]:
+    """Unnamed groups and office holders left without a country ("lawyers", "a minister", "the
+    government", "prisoners") take the state of a story that names only one (as the annotation guide
+    has it: context decides the country of an unnamed group). The state must be named twice: once may
+    be only what someone spoke about ("criticised the bishops over their views on Kenya"). Any second
+    state named, even as a place, leaves them unresolved: the group may be either's. The dateline is no
+    evidence (where the reporter filed from), nor are international bodies (their people are named as
+    theirs)."""
+    if not context.unplaced:
+        return out
+    named = [m.country for ms in out.values() for m in ms if m.code and m.country and not m.country.startswith(NON_STATE)
+             and not m.rule.startswith(("context", "coref"))]  # named in the text, not guessed or referred back to
+    if len(set(named)) != 1 or len(named) < 2:
+        return out
+    country = named[0]
+    pending = {id(m) for m in context.unplaced}
+    return {k: tuple(Mention(m.text, country + (m.sector or ""), country, m.sector, m.start, m.end, "context.document.one_state", m.name)
+                     if id(m) in pending else m for m in ms)
+            for k, ms in out.items()}
+
+
+def fill_headline(out: dict[int, tuple[Mention, ...]], headline: set[int]) -> dict[int, tuple[Mention, ...]]:
+    """A headline's bare group word ("Troops kill five", "Settlers clash with police") is the group
+    the lead names in full ("Indian troops killed ..."): an unresolved headline mention takes the code
+    of the lead's resolved mentions with the same last word, when they agree on one. Only group and
+    role words: a headline's bare surname is left to the person tables and coreference."""
+    lead = [m for k, ms in out.items() if k not in headline for m in ms if m.code and not m.rule.startswith("place.")]
+    new = dict(out)
+    for k in headline & set(out):
+        row = []
+        for m in out[k]:
+            word = m.text.split()[-1].lower() if m.text.split() else ""
+            if m.code is None and m.sector and not m.rule.startswith("pronoun") and word:
+                same = {(o.code, o.country, o.sector) for o in lead if o.text.split()[-1].lower() == word}
+                if len(same) == 1:
+                    code, country, sector = next(iter(same))
+                    m = Mention(m.text, code, country, sector, m.start, m.end, "coref.headline", m.name)
+            row.append(m)
+        new[k] = tuple(row)
+    return new

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from tealeaves.actors.compose import LOCATIVE_PREPS, RELATIONAL, Context, Phrase, compose, fill_titled
+from tealeaves.actors.compose import LOCATIVE_PREPS, RELATIONAL, Context, Phrase, compose, fill_headline, fill_one_state, fill_titled
 from tealeaves.actors.coref import Coref
 from tealeaves.actors.dateline import dateline_length, dateline_places
 from tealeaves.actors.kb import NON_STATE_PREFIXES as NON_STATE, Hit, KnowledgeBase, Target, day_of, load_kb, reset_kb
@@ -93,7 +93,8 @@ class ActorResolver:
                 context.see([(c, -1) for c in self._cut_dateline_places(cdoc, sent)])
             mentions = self._resolve_sentence(sent, hits, day, context, coref, None, opens)
             out[sent.index] = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
-        return out
+        headline = {s.index for s in sentences if s.paragraph in headlines}
+        return fill_one_state(fill_headline(out, headline), context)
 
     def explain(self, text: str, date: str | None, sentences: tuple[Sentence, ...]) -> Lookup:
         """How the parsed sentences of one string (a name, a phrase or a sentence) resolve, and why."""
