@@ -39,6 +39,9 @@ Step = Callable[[Draft, Clause], "Draft | Rejection"]
 # same object) or a Rejection. The order is part of the coder: bump CODER_NAME when it changes.
 FIRING: tuple[Step, ...] = (
     readings.characterisation,
+    readings.verbal_attack,
+    readings.taking_people,
+    guards.information_released,
     readings.statement_about,
     readings.speaking_of_itself,
     readings.receive_from,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tealeaves import ontology
-from tealeaves.coding import arguments
+from tealeaves.coding import arguments, lexicon, syntax
 from tealeaves.coding.patterns import Pattern, context_words
 from tealeaves.coding.readings import Clause, Draft
 from tealeaves.models import Event, Mention, Sentence
@@ -81,6 +81,21 @@ def meeting_needs_actor(d: Draft, c: Clause) -> Draft | Rejection:
         # "calling him a political idiot" names him something; it is no phone call or meeting
         return Rejection(f"matched, but '{c.head.text}' says what its object is")
     return d
+
+
+def information_released(d: Draft, c: Clause) -> Draft | Rejection:
+    """"Police released a photo of the bomber", "the ministry released the names of the hostages":
+    information made public frees no one (08x), and shares it with no one (064) unless it is given
+    "to" someone; such a release is not coded."""
+    sharing = d.code == "064" and syntax.prep_object(c.head, "to") is None  # "released the names" to no one
+    if not (d.code[:2] == "08" or sharing) or c.pattern.nominal:
+        return d
+    obj = syntax.child(c.head, "dobj")
+    if obj is None and syntax.is_passive(c.head):
+        obj = syntax.child(c.head, syntax.PASSIVE_SUBJECT_DEPS)  # "a video of the hostages was released"
+    if obj is None or obj.lemma_.lower() not in lexicon.words("information_noun"):
+        return d
+    return Rejection(f"matched, but what is released ('{obj.text}') is information, not people or property")
 
 
 def verbal_needs_known_source(d: Draft, c: Clause) -> Draft:
