@@ -65,6 +65,8 @@ FIRING: tuple[Step, ...] = (
     readings.sides_between,
     readings.mutual_act,
     guards.meeting_needs_actor,
+    guards.fight_of_one,
+    guards.weapon_test,
     readings.claim_or_accusation,
     guards.verbal_needs_known_source,
     guards.needs_source,

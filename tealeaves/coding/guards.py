@@ -22,8 +22,9 @@ from tealeaves.models import Event, Mention, Sentence
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-# meetings (04x) and aid (07x) coded from a verb's bare object: the object must be an actor
-NEEDS_ACTOR_OBJECT = ("04", "07")
+# meetings (04x), aid (07x) and military cooperation (062: "trained a fresh light on ...") coded from a
+# verb's bare object: the object must be an actor
+NEEDS_ACTOR_OBJECT = ("04", "07", "062")
 _SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:year|month|day|week))")
 
 
@@ -74,7 +75,7 @@ def consequence_of_attack(head: Token, pat: Pattern, sent: Sentence, events: lis
 def meeting_needs_actor(d: Draft, c: Clause) -> Draft | Rejection:
     """"Received weapons", "met expectations": a meeting or visit needs an actor to meet."""
     pat = c.pattern
-    if d.code[:2] in NEEDS_ACTOR_OBJECT and pat.target_after == "" and not d.targets and not pat.nominal:
+    if d.code.startswith(NEEDS_ACTOR_OBJECT) and pat.target_after == "" and not d.targets and not pat.nominal:
         obj = d.target_token.text if d.target_token is not None else ""
         return Rejection(f"matched, but the object '{obj}' is not an actor")
     if d.code[:2] == "04" and pat.target_after == "" and any(t.dep_ == "oprd" for t in c.head.children):
@@ -96,6 +97,30 @@ def information_released(d: Draft, c: Clause) -> Draft | Rejection:
     if obj is None or obj.lemma_.lower() not in lexicon.words("information_noun"):
         return d
     return Rejection(f"matched, but what is released ('{obj.text}') is information, not people or property")
+
+
+def fight_of_one(d: Draft, c: Clause) -> Draft | Rejection:
+    """"The prime minister was fighting to save his credibility", "the prince fought back against
+    his critics": one named person fighting no actor named is a political struggle, not force (19x)."""
+    tok = d.source_token
+    if (d.code[:2] != "19" or d.targets or c.pattern.nominal or tok is None or tok.ent_type_ != "PERSON"
+            or c.head.lemma_.lower() not in lexicon.words("struggle_verb") or any(t.dep_ == "conj" for t in tok.children)):
+        return d
+    return Rejection(f"matched, but '{tok.text}' fights no one named: a political struggle, not force", final=True)
+
+
+def weapon_test(d: Draft, c: Clause) -> Draft | Rejection:
+    """"Pakistan test-fired a nuclear-capable missile", "fired a missile in a test": a weapons test
+    uses no force against anyone."""
+    if ontology.lookup(d.code).quad != 4 or c.pattern.nominal:
+        return d
+    doc, i = c.head.doc, c.head.i
+    before = doc[i - 2] if i >= 2 and doc[i - 1].text == "-" else doc[i - 1] if i >= 1 else None
+    tested = before is not None and before.lower_ == "test"
+    if not tested:
+        tested = any(syntax.prep_object(c.head, p) is not None and syntax.prep_object(c.head, p).lemma_.lower() == "test"
+                     for p in ("in", "during"))
+    return Rejection("matched, but not coded: a weapons test", final=True) if tested else d
 
 
 def verbal_needs_known_source(d: Draft, c: Clause) -> Draft:
