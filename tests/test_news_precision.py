@@ -175,3 +175,47 @@ def test_loose_phrases_code_nothing(text: str) -> None:
 def test_training_another_side_is_military_cooperation() -> None:
     got = coded("US troops trained Iraqi police recruits in Jordan.")
     assert ("062", "USA", "IRQ") in got, got
+
+
+# ---- a verb with a particle that changes its sense ("backed up the claims") ---------------------------
+@pytest.mark.parametrize("text", [
+    "Official documents backed up the critics' claims about the affair.",
+    "New evidence backed up Human Rights Watch's account of the killings.",
+    "The ministry offered up the names of two Indonesian women released in Iraq.",
+])
+def test_a_phrasal_idiom_is_not_its_verb(text: str) -> None:
+    got = coded(text)
+    assert not any(code.startswith(("03", "05")) for code, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Britain backed the United States over Iraq.", "GBR", "USA"),
+    ("Japan offered Indonesia aid after the earthquake.", "JPN", "IDN"),
+    ("Egypt backed the Palestinian Authority in the dispute.", "EGY", "PSE"),
+])
+def test_the_verb_without_the_particle_still_codes(text: str, source: str, target: str) -> None:
+    got = coded(text)
+    assert any(src == source and tgt == target for _, src, tgt in got), got
+
+
+# ---- a statement that only reports what was done to someone, or speaks of its own people --------------
+@pytest.mark.parametrize("text", [
+    "The Canadian embassy in Kabul is to be moved to a safer district, the government said Tuesday.",
+    "The Dutch embassy in Baghdad will be closed next week, the foreign ministry said.",
+    "A Pakistani army spokesman said the soldiers were believed to have been executed.",
+    "Italy said two Italian journalists held in Iraq were still alive.",
+    "Japan said on Monday three Japanese reporters held in Iraq were safe.",
+])
+def test_a_report_is_no_statement(text: str) -> None:
+    got = coded(text)
+    assert not any(code.startswith("01") for code, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Russia said Ukraine was an unreliable partner.", "RUS", "UKR"),
+    ("Iran said the Israeli threats were a sign of weakness.", "IRN", "ISR"),
+    ("China said Japan was a danger to peace in the region.", "CHN", "JPN"),
+])
+def test_a_comment_on_another_side_is_a_statement(text: str, source: str, target: str) -> None:
+    got = coded(text)
+    assert any(code.startswith("01") and src == source and tgt == target for code, src, tgt in got), got

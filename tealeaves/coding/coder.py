@@ -42,6 +42,7 @@ FIRING: tuple[Step, ...] = (
     readings.verbal_attack,
     readings.taking_people,
     guards.information_released,
+    guards.statement_of_a_happening,
     readings.statement_about,
     readings.speaking_of_itself,
     readings.receive_from,

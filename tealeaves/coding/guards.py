@@ -123,6 +123,20 @@ def weapon_test(d: Draft, c: Clause) -> Draft | Rejection:
     return Rejection("matched, but not coded: a weapons test", final=True) if tested else d
 
 
+def statement_of_a_happening(d: Draft, c: Clause) -> Draft | Rejection:
+    """"A spokesman said the soldiers were believed to have been executed", "the embassy is to be
+    moved, the government said": a bare statement whose clause tells what was done to someone
+    (a passive) reports a happening; it is no comment on anyone."""
+    if not c.pattern.fallback:
+        return d
+    said = syntax.child(c.head, "ccomp")
+    # the clause's own verb, or the verb of its "is to be moved", "were believed to have been ..."
+    verbs = [said, *(t for t in said.children if t.dep_ == "xcomp")] if said is not None else []
+    if not any(syntax.is_passive(v) for v in verbs):
+        return d
+    return Rejection(f"matched, but '{c.head.text}' only reports what was done to someone")
+
+
 def verbal_needs_known_source(d: Draft, c: Clause) -> Draft:
     """Statements, appeals, intentions, consultations and diplomatic acts (roots 01-05) mean
     something only when it is known who made them: a coded actor, or at least a political role

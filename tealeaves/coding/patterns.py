@@ -198,6 +198,11 @@ def match(pattern: Pattern, head: Token) -> tuple[list[Token], Token | None] | s
         # "Iran added a missile to its arsenal", "stated its position": a thing added or stated
         # is no statement about anyone; a statement reports a clause
         return f"'{head.text}' has an object, not a clause"
+    idiom = next((f"{head.lemma_.lower()} {p.lower_}" for p in head.children if p.dep_ == "prt"
+                  and p.lower_ not in pattern.words and f"{head.lemma_.lower()} {p.lower_}" in lexicon.words("phrasal_idiom")), None)
+    if idiom is not None:
+        # "transcripts backed up the critics' claims" bear them out; they back no one
+        return f"'{idiom}' is another verb"
     pool = [t for t, _ in syntax.children(head)]
     used: list[Token] = []
     for w in pattern.words:

@@ -192,11 +192,13 @@ def statement_about(d: Draft, c: Clause) -> Draft:
 
 
 def speaking_of_itself(d: Draft, c: Clause) -> Draft:
-    """"The Kremlin said Russia remained open to talks": a state speaking of itself is no dyad."""
+    """"The Kremlin said Russia remained open to talks": a state speaking of itself is no dyad, nor
+    of its own people ("France said two French reporters held in Iraq were alive")."""
     if not c.pattern.fallback or not d.targets or not d.sources or d.sources[0] is None:
         return d
     country = d.sources[0].country
-    kept = tuple(t for t in d.targets if not (t.country == country and t.sector is None))
+    political = lexicon.words("political_sector")
+    kept = tuple(t for t in d.targets if not (t.country == country and (t.sector is None or t.sector.upper() not in political)))
     return d if kept == d.targets else replace(d, targets=kept)
 
 
