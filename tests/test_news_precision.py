@@ -219,3 +219,40 @@ def test_a_report_is_no_statement(text: str) -> None:
 def test_a_comment_on_another_side_is_a_statement(text: str, source: str, target: str) -> None:
     got = coded(text)
     assert any(code.startswith("01") and src == source and tgt == target for code, src, tgt in got), got
+
+
+# ---- people feared taken or killed: a fear, not a happening -------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Police in Thailand search for a Swedish boy feared kidnapped by traffickers.",
+    "Three Nepalese workers are feared killed in Iraq.",
+    "Two Turkish drivers are feared abducted near Mosul.",
+])
+def test_feared_is_not_asserted(text: str) -> None:
+    got = coded(text)
+    assert not any(code[:2] in ("18", "19") for code, _, _ in got), got
+
+
+def test_a_kidnapping_told_as_news_is_asserted() -> None:
+    got = coded("Gunmen kidnapped two Turkish drivers near Mosul on Monday.")
+    assert any(code == "181" and tgt == "TUR" for code, _, tgt in got), got
+
+
+# ---- a festive crowd does not protest ------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "About 100,000 people took to the streets on Sunday for the city's annual carnival.",
+    "Thousands of Ukrainians took to the streets to celebrate the court ruling.",
+    "Jubilant crowds marched through Kabul after the election results.",
+])
+def test_a_festive_crowd_is_no_protest(text: str) -> None:
+    got = coded(text)
+    assert not any(code.startswith("14") for code, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Thousands of students marched in Dhaka to demand the resignation of the minister.", "BGD"),
+    ("Thousands of Georgians took to the streets of Tbilisi to protest against the government.", "GEO"),
+    ("Hundreds of Palestinians marched in Ramallah against the Israeli barrier.", "PSE"),
+])
+def test_a_protest_march_is_still_a_protest(text: str, source: str) -> None:
+    got = coded(text)
+    assert any(code.startswith("14") and src == source for code, src, _ in got), got

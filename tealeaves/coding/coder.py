@@ -72,6 +72,7 @@ FIRING: tuple[Step, ...] = (
     guards.verbal_needs_known_source,
     guards.needs_source,
     guards.between_companies,
+    guards.festive_crowd,
     readings.protest_target,
     guards.on_topic,
 )

@@ -137,6 +137,16 @@ def statement_of_a_happening(d: Draft, c: Clause) -> Draft | Rejection:
     return Rejection(f"matched, but '{c.head.text}' only reports what was done to someone")
 
 
+def festive_crowd(d: Draft, c: Clause) -> Draft | Rejection:
+    """"Thousands took to the streets to celebrate the victory", "crowds at the carnival": a crowd
+    that celebrates is no protest (14x)."""
+    if d.code[:2] != "14":
+        return d
+    own = {c.head.i, *(t.i for t in c.used)}
+    hit = next((t for t in c.sent.span if t.i not in own and t.lemma_.lower() in lexicon.words("festive_word")), None)
+    return d if hit is None else Rejection(f"matched, but not coded: a festive crowd ('{hit.text}')", final=True)
+
+
 def verbal_needs_known_source(d: Draft, c: Clause) -> Draft:
     """Statements, appeals, intentions, consultations and diplomatic acts (roots 01-05) mean
     something only when it is known who made them: a coded actor, or at least a political role
