@@ -256,3 +256,21 @@ def test_a_festive_crowd_is_no_protest(text: str) -> None:
 def test_a_protest_march_is_still_a_protest(text: str, source: str) -> None:
     got = coded(text)
     assert any(code.startswith("14") and src == source for code, src, _ in got), got
+
+
+# ---- defending oneself against an accusation rejects it (016) -----------------------------------------
+@pytest.mark.parametrize("text, source, target", [
+    ("France defended itself on Friday against accusations by Ivory Coast of using excessive force.", "FRA", "CIV"),
+    ("The Sudanese government defended itself against charges of genocide in Darfur.", "SDN", None),
+    ("Israel defended itself against allegations from Amnesty International that it destroyed homes in Rafah.",
+     "ISR", None),
+])
+def test_defending_oneself_against_an_accusation_is_a_denial(text: str, source: str, target: str | None) -> None:
+    got = coded(text)
+    assert any(code == "016" and src == source and (target is None or tgt == target) for code, src, tgt in got), got
+    assert not any(code == "052" for code, _, _ in got), got
+
+
+def test_defending_another_side_is_still_verbal_defence() -> None:
+    got = coded("Britain defended its ally the United States against criticism from France.")
+    assert ("052", "GBR", "USA") in got, got

@@ -118,8 +118,8 @@ def weapon_test(d: Draft, c: Clause) -> Draft | Rejection:
     before = doc[i - 2] if i >= 2 and doc[i - 1].text == "-" else doc[i - 1] if i >= 1 else None
     tested = before is not None and before.lower_ == "test"
     if not tested:
-        tested = any(syntax.prep_object(c.head, p) is not None and syntax.prep_object(c.head, p).lemma_.lower() == "test"
-                     for p in ("in", "during"))
+        objects = (syntax.prep_object(c.head, p) for p in ("in", "during"))
+        tested = any(o is not None and o.lemma_.lower() == "test" for o in objects)
     return Rejection("matched, but not coded: a weapons test", final=True) if tested else d
 
 
