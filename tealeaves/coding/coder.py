@@ -39,6 +39,10 @@ Step = Callable[[Draft, Clause], "Draft | Rejection"]
 # same object) or a Rejection. The order is part of the coder: bump CODER_NAME when it changes.
 FIRING: tuple[Step, ...] = (
     readings.characterisation,
+    readings.verbal_attack,
+    readings.taking_people,
+    guards.information_released,
+    guards.statement_of_a_happening,
     readings.statement_about,
     readings.speaking_of_itself,
     readings.receive_from,
@@ -62,10 +66,13 @@ FIRING: tuple[Step, ...] = (
     readings.sides_between,
     readings.mutual_act,
     guards.meeting_needs_actor,
+    guards.fight_of_one,
+    guards.weapon_test,
     readings.claim_or_accusation,
     guards.verbal_needs_known_source,
     guards.needs_source,
     guards.between_companies,
+    guards.festive_crowd,
     readings.protest_target,
     guards.on_topic,
 )

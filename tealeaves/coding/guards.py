@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tealeaves import ontology
-from tealeaves.coding import arguments
+from tealeaves.coding import arguments, lexicon, syntax
 from tealeaves.coding.patterns import Pattern, context_words
 from tealeaves.coding.readings import Clause, Draft
 from tealeaves.models import Event, Mention, Sentence
@@ -22,8 +22,9 @@ from tealeaves.models import Event, Mention, Sentence
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-# meetings (04x) and aid (07x) coded from a verb's bare object: the object must be an actor
-NEEDS_ACTOR_OBJECT = ("04", "07")
+# meetings (04x), aid (07x) and military cooperation (062: "trained a fresh light on ...") coded from a
+# verb's bare object: the object must be an actor
+NEEDS_ACTOR_OBJECT = ("04", "07", "062")
 _SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!\s*(?:year|month|day|week))")
 
 
@@ -74,13 +75,76 @@ def consequence_of_attack(head: Token, pat: Pattern, sent: Sentence, events: lis
 def meeting_needs_actor(d: Draft, c: Clause) -> Draft | Rejection:
     """"Received weapons", "met expectations": a meeting or visit needs an actor to meet."""
     pat = c.pattern
-    if d.code[:2] in NEEDS_ACTOR_OBJECT and pat.target_after == "" and not d.targets and not pat.nominal:
+    if d.code.startswith(NEEDS_ACTOR_OBJECT) and pat.target_after == "" and not d.targets and not pat.nominal:
         obj = d.target_token.text if d.target_token is not None else ""
         return Rejection(f"matched, but the object '{obj}' is not an actor")
     if d.code[:2] == "04" and pat.target_after == "" and any(t.dep_ == "oprd" for t in c.head.children):
         # "calling him a political idiot" names him something; it is no phone call or meeting
         return Rejection(f"matched, but '{c.head.text}' says what its object is")
     return d
+
+
+def information_released(d: Draft, c: Clause) -> Draft | Rejection:
+    """"Police released a photo of the bomber", "the ministry released the names of the hostages":
+    information made public frees no one (08x), and shares it with no one (064) unless it is given
+    "to" someone; such a release is not coded."""
+    sharing = d.code == "064" and syntax.prep_object(c.head, "to") is None  # "released the names" to no one
+    if not (d.code[:2] == "08" or sharing) or c.pattern.nominal:
+        return d
+    obj = syntax.child(c.head, "dobj")
+    if obj is None and syntax.is_passive(c.head):
+        obj = syntax.child(c.head, syntax.PASSIVE_SUBJECT_DEPS)  # "a video of the hostages was released"
+    if obj is None or obj.lemma_.lower() not in lexicon.words("information_noun"):
+        return d
+    return Rejection(f"matched, but what is released ('{obj.text}') is information, not people or property")
+
+
+def fight_of_one(d: Draft, c: Clause) -> Draft | Rejection:
+    """"The prime minister was fighting to save his credibility", "the prince fought back against
+    his critics": one named person fighting no actor named is a political struggle, not force (19x)."""
+    tok = d.source_token
+    if (d.code[:2] != "19" or d.targets or c.pattern.nominal or tok is None or tok.ent_type_ != "PERSON"
+            or c.head.lemma_.lower() not in lexicon.words("struggle_verb") or any(t.dep_ == "conj" for t in tok.children)):
+        return d
+    return Rejection(f"matched, but '{tok.text}' fights no one named: a political struggle, not force", final=True)
+
+
+def weapon_test(d: Draft, c: Clause) -> Draft | Rejection:
+    """"Pakistan test-fired a nuclear-capable missile", "fired a missile in a test": a weapons test
+    uses no force against anyone."""
+    if ontology.lookup(d.code).quad != 4 or c.pattern.nominal:
+        return d
+    doc, i = c.head.doc, c.head.i
+    before = doc[i - 2] if i >= 2 and doc[i - 1].text == "-" else doc[i - 1] if i >= 1 else None
+    tested = before is not None and before.lower_ == "test"
+    if not tested:
+        objects = (syntax.prep_object(c.head, p) for p in ("in", "during"))
+        tested = any(o is not None and o.lemma_.lower() == "test" for o in objects)
+    return Rejection("matched, but not coded: a weapons test", final=True) if tested else d
+
+
+def statement_of_a_happening(d: Draft, c: Clause) -> Draft | Rejection:
+    """"A spokesman said the soldiers were believed to have been executed", "the embassy is to be
+    moved, the government said": a bare statement whose clause tells what was done to someone
+    (a passive) reports a happening; it is no comment on anyone."""
+    if not c.pattern.fallback:
+        return d
+    said = syntax.child(c.head, "ccomp")
+    # the clause's own verb, or the verb of its "is to be moved", "were believed to have been ..."
+    verbs = [said, *(t for t in said.children if t.dep_ == "xcomp")] if said is not None else []
+    if not any(syntax.is_passive(v) for v in verbs):
+        return d
+    return Rejection(f"matched, but '{c.head.text}' only reports what was done to someone")
+
+
+def festive_crowd(d: Draft, c: Clause) -> Draft | Rejection:
+    """"Thousands took to the streets to celebrate the victory", "crowds at the carnival": a crowd
+    that celebrates is no protest (14x)."""
+    if d.code[:2] != "14":
+        return d
+    own = {c.head.i, *(t.i for t in c.used)}
+    hit = next((t for t in c.sent.span if t.i not in own and t.lemma_.lower() in lexicon.words("festive_word")), None)
+    return d if hit is None else Rejection(f"matched, but not coded: a festive crowd ('{hit.text}')", final=True)
 
 
 def verbal_needs_known_source(d: Draft, c: Clause) -> Draft:

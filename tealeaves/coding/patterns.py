@@ -174,6 +174,17 @@ def trigger_lemmas() -> frozenset[str]:
 
 
 # ---- matching ---------------------------------------------------------------------------------
+def _own_infinitive(tok: Token, head: Token, used: list[Token]) -> bool:
+    """An infinitive's "to" is a pattern's word only when its verb is the head, a word of the
+    pattern or an open complement of one ("agreed to cooperate", "is ready to talk"); in
+    "welcomed the decision to scrap its arms" it belongs to the object's own clause."""
+    if tok.dep_ != "aux" or tok.lower_ != "to":
+        return True
+    verb = tok.head
+    owners = (head, *used)
+    return verb in owners or (verb.dep_ == "xcomp" and verb.head in owners)
+
+
 def match(pattern: Pattern, head: Token) -> tuple[list[Token], Token | None] | str:
     """(tokens used, target token) when ``pattern`` fits under ``head``; else why it does not."""
     if pattern.weapon and arguments.instrument(syntax.subject(head)) is None:
@@ -187,12 +198,18 @@ def match(pattern: Pattern, head: Token) -> tuple[list[Token], Token | None] | s
         # "Iran added a missile to its arsenal", "stated its position": a thing added or stated
         # is no statement about anyone; a statement reports a clause
         return f"'{head.text}' has an object, not a clause"
+    idiom = next((f"{head.lemma_.lower()} {p.lower_}" for p in head.children if p.dep_ == "prt"
+                  and p.lower_ not in pattern.words and f"{head.lemma_.lower()} {p.lower_}" in lexicon.words("phrasal_idiom")), None)
+    if idiom is not None:
+        # "transcripts backed up the critics' claims" bear them out; they back no one
+        return f"'{idiom}' is another verb"
     pool = [t for t, _ in syntax.children(head)]
     used: list[Token] = []
     for w in pattern.words:
         # a preposition of the pattern hangs on the head or on another of its words: "warned the
         # city of Falluja" is no "warn of", "dropped bombs on positions in Falluja" no "drop in on"
-        cands = [t for t in pool if t not in used and (t.dep_ != "prep" or t.head.i == head.i or t.head in used)]
+        cands = [t for t in pool if t not in used and (t.dep_ != "prep" or t.head.i == head.i or t.head in used)
+                 and _own_infinitive(t, head, used)]
         hit = next((t for t in cands if t.lemma_.lower() == w), None) or next((t for t in cands if t.lower_ == w), None)
         if hit is None:
             return f"no '{w}' attached to '{head.text}'"

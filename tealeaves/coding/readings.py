@@ -146,6 +146,40 @@ def characterisation(d: Draft, c: Clause) -> Draft:
     return replace(d, code=code, note=d.note + f" | called '{said.text}': {code}")
 
 
+def verbal_attack(d: Draft, c: Clause) -> Draft:
+    """"The minister launched a scathing attack on the prince": an attack that a word on it calls
+    verbal ("scathing", "blistering", "personal") is criticism (111), not force (18x, 19x)."""
+    if d.code[:2] not in ("18", "19"):
+        return d
+    said = next((m for t in (c.head, *c.used) for m in t.children
+                 if m.dep_ == "amod" and m.lemma_.lower() in lexicon.words("verbal_modifier")), None)
+    if said is None:
+        return d
+    return replace(d, code=CRITICISM, note=d.note + f" | a '{said.text}' attack is verbal: {CRITICISM}")
+
+
+ABDUCTION = "181"
+ARREST = "173"
+
+
+def _people(tok: Token) -> bool:
+    """``tok`` names people: a person's name or a noun for people ("two drivers", "a hostage")."""
+    return any(t.ent_type_ == "PERSON" or t.lemma_.lower() in lexicon.words("person_noun") for t in (tok, *tok.conjuncts))
+
+
+def taking_people(d: Draft, c: Clause) -> Draft:
+    """"Gunmen seized two Turkish drivers", "troops captured a rebel commander": seizing people is
+    no seizure of property (171) or of territory (192). A state's forces or police who take people
+    arrest or detain them (173); anyone else, or no one named, abducts them (181)."""
+    if (d.code not in ("171", "192") or c.pattern.nominal or c.head.lemma_.lower() not in lexicon.words("taking_verb")
+            or d.target_token is None or not _people(d.target_token)):
+        return d
+    src = next((s for s in d.sources if s is not None), None)
+    law = src is not None and (arguments.state_force(src) or (src.sector or "").upper() in lexicon.words("law_sector"))
+    code = ARREST if law else ABDUCTION
+    return replace(d, code=code, note=d.note + f" | people taken: {code}")
+
+
 def statement_about(d: Draft, c: Clause) -> Draft:
     """"Russia said Ukraine was unreliable": a bare statement is about the actor it speaks of."""
     if not c.pattern.fallback or d.targets or c.pattern.nominal:
@@ -158,11 +192,13 @@ def statement_about(d: Draft, c: Clause) -> Draft:
 
 
 def speaking_of_itself(d: Draft, c: Clause) -> Draft:
-    """"The Kremlin said Russia remained open to talks": a state speaking of itself is no dyad."""
+    """"The Kremlin said Russia remained open to talks": a state speaking of itself is no dyad, nor
+    of its own people ("France said two French reporters held in Iraq were alive")."""
     if not c.pattern.fallback or not d.targets or not d.sources or d.sources[0] is None:
         return d
     country = d.sources[0].country
-    kept = tuple(t for t in d.targets if not (t.country == country and t.sector is None))
+    political = lexicon.words("political_sector")
+    kept = tuple(t for t in d.targets if not (t.country == country and (t.sector is None or t.sector.upper() not in political)))
     return d if kept == d.targets else replace(d, targets=kept)
 
 
