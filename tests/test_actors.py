@@ -212,7 +212,7 @@ def test_lookup_explains(resolver: ActorResolver) -> None:
 def test_get_resolver_is_cached_and_named() -> None:
     s = Settings(user_actors="/nonexistent/actors.csv")
     assert get_resolver(s) is get_resolver(s)
-    assert get_resolver(s).name == "actors_kb.v1"
+    assert get_resolver(s).name == "actors_kb.v2"
 
 
 # ---- a stated title beats a stale table role -------------------------------------------

@@ -1,4 +1,4 @@
-"""The rule coder (``cameo_rules.v1``): who did what to whom, from a parsed sentence and its actors.
+"""The rule coder (``cameo_rules.v2``): who did what to whom, from a parsed sentence and its actors.
 
 Heads are tried from the root of the dependency tree down. An appeal verb with an asked-for act
 is an appeal (02x); otherwise the head's patterns are tried, most specific first (see
@@ -32,7 +32,7 @@ from tealeaves.models import CleanDocument, Event, Location, Mention, Sentence
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-CODER_NAME = "cameo_rules.v1"
+CODER_NAME = "cameo_rules.v2"
 
 Step = Callable[[Draft, Clause], "Draft | Rejection"]
 # how a matched pattern becomes an event, in order; each step returns the draft (changed or the
@@ -140,7 +140,7 @@ class _Work:
 
 
 class RuleCoder:
-    """Dictionary-and-dependency CAMEO coder (``cameo_rules.v1``)."""
+    """Dictionary-and-dependency CAMEO coder (``cameo_rules.v2``)."""
 
     name = CODER_NAME
     confidence_model: confidence.Model | None = None  # None: the shipped model
@@ -459,7 +459,7 @@ _CODERS: dict[str, type[RuleCoder]] = {CODER_NAME: RuleCoder}
 
 
 def get_coder(name: str = CODER_NAME) -> RuleCoder:
-    """The coder registered under a versioned name such as ``cameo_rules.v1``."""
+    """The coder registered under a versioned name such as ``cameo_rules.v2``."""
     try:
         return _CODERS[name]()
     except KeyError:
