@@ -525,6 +525,11 @@ def claim_reading(d: Draft, c: Clause) -> tuple[str, tuple[Mention | None, ...],
     mod = d.modality
     if mod.value != "reported" or not ontology.lookup(d.code).accusable or not c.speakers or not arguments.political(c.speakers[0]):
         return None
+    if (syntax.is_passive(c.head) or syntax.reduced_passive(c.head)) and syntax.subject(c.head) is None:
+        # "seven marines were killed in a car-bomb explosion, an official said", "was killed in an Israeli
+        # air strike, a Hamas spokesman said": nobody is named as the doer, so the speaker reports a
+        # happening (coded as reported) and accuses no one
+        return None
     speaker = c.speakers[0]
     who = (speaker.code or speaker.sector, speaker.country)
     doer = next((m for m in d.sources if m is not None), None)
