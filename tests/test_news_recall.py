@@ -36,3 +36,19 @@ def test_a_party_naming_the_attacker_still_accuses_it(code: Any) -> None:
     events = counted(code("Georgia said Russian warplanes had bombed villages near Gori."))
     assert ("11", "GEO", "RUS") in events, events
     assert not [e for e in events if e[0] in ("18", "19")], events
+
+
+# ---- an act of force named by a noun, its victims after "of", no one owning it ---------------
+@pytest.mark.parametrize(("text", "want"), [
+    ("Riots broke out in Kathmandu over the killing of nine Nepalese workers in Iraq.", ("18", None, "NPL")),
+    ("The kidnapping of two Italian aid workers in Baghdad has stunned Rome.", ("18", None, "ITA")),
+    ("Manila demanded answers after the abduction of three Filipino sailors off Somalia.", ("18", None, "PHL")),
+])
+def test_an_attack_named_by_a_noun_with_no_agent(code: Any, text: str, want: tuple[str, None, str]) -> None:
+    events = counted(code(text))
+    assert want in events, events
+
+
+def test_the_act_someone_is_charged_with_is_not_a_happening(code: Any) -> None:
+    events = counted(code("A Kenyan policeman was charged on Monday with the murder of two British tourists."))
+    assert not [e for e in events if e[0] == "18"], events

@@ -405,7 +405,9 @@ def agentless_passive(d: Draft, c: Clause) -> Draft:
     arrested in the old city": a real event whose agent the text leaves out."""
     head, tgt = c.head, d.target_token
     info = ontology.lookup(d.code)
-    if (d.sources or c.pattern.nominal or d.source_token is not None or not d.targets or not info.agentless
+    if c.pattern.nominal:
+        return _agentless_act(d, c)
+    if (d.sources or d.source_token is not None or not d.targets or not info.agentless
             or tgt is None or d.modality.value not in ("asserted", "reported")
             or not (syntax.is_passive(head) or syntax.reduced_passive(head))):
         return d
@@ -416,6 +418,24 @@ def agentless_passive(d: Draft, c: Clause) -> Draft:
     if means:
         return replace(d, sources=tuple(means), note=d.note + " | agent from the means (passive)")
     return replace(d, sources=(None,), note=d.note + " | no agent named (passive)")
+
+
+def _agentless_act(d: Draft, c: Clause) -> Draft:
+    """"Protests over the killing of 12 Nepalese workers", "the abduction of two Chinese engineers":
+    an act of force named by a noun, its victims after "of" and no one owning it, is an event whose
+    agent the text leaves out. Not when the act is what someone is charged with or accused of
+    ("charged with the murder of a civilian"): that is the charge, not a happening."""
+    head, tgt = c.head, d.target_token
+    info = ontology.lookup(d.code)
+    if (d.sources or d.source_token is not None or not info.agentless or info.quad != 4 or tgt is None
+            or d.modality.value not in ("asserted", "reported") or not any(t.country for t in d.targets)
+            or tgt.head.lower_ != "of" or tgt.head.head.i != head.i):
+        return d
+    gov = head.head.head if head.dep_ == "pobj" else head.head
+    if head.dep_ != "ROOT" and (gov.lemma_.lower() in lexicon.words("accusing_verb")
+                                or gov.lemma_.lower() in lexicon.words("accusation_noun")):
+        return d
+    return replace(d, sources=(None,), note=d.note + " | no agent named (nominal)")
 
 
 def _domestic(code: str) -> bool:
