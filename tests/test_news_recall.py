@@ -52,3 +52,25 @@ def test_an_attack_named_by_a_noun_with_no_agent(code: Any, text: str, want: tup
 def test_the_act_someone_is_charged_with_is_not_a_happening(code: Any) -> None:
     events = counted(code("A Kenyan policeman was charged on Monday with the murder of two British tourists."))
     assert not [e for e in events if e[0] == "18"], events
+
+
+# ---- a meeting named under "in/at/during" is held by the clause's subject --------------------
+@pytest.mark.parametrize(("text", "want"), [
+    ("Indian Prime Minister Manmohan Singh said in his meeting with Bangladeshi Foreign Minister Morshed Khan that trade would grow.",
+     ("04", "IND", "BGD")),
+    ("French President Jacques Chirac spoke at a news conference with German Chancellor Gerhard Schroeder in Berlin on Tuesday.",
+     ("04", "FRA", "DEU")),
+    ("At a news conference with Japanese Prime Minister Junichiro Koizumi, President Bush said the talks had gone well.",
+     ("04", "USA", "JPN")),
+    ("During talks with Syrian officials in Damascus, the Russian foreign minister pressed for a settlement.",
+     ("04", "RUS", "SYR")),
+])
+def test_a_meeting_under_a_preposition_is_the_subjects(code: Any, text: str, want: tuple[str, str, str]) -> None:
+    events = counted(code(text))
+    assert want in events, events
+
+
+def test_a_meeting_with_an_unknown_side_is_not_mirrored(code: Any) -> None:
+    events = counted(code("President Bush held a meeting with a foreign leader at the White House on Monday."))
+    assert ("04", "USA", None) in events, events
+    assert not [e for e in events if e[1] is None], events  # the unknown side did nothing the text says
