@@ -74,3 +74,20 @@ def test_a_meeting_with_an_unknown_side_is_not_mirrored(code: Any) -> None:
     events = counted(code("President Bush held a meeting with a foreign leader at the White House on Monday."))
     assert ("04", "USA", None) in events, events
     assert not [e for e in events if e[1] is None], events  # the unknown side did nothing the text says
+
+
+# ---- bringing, filing or pressing charges against someone accuses them (1121) ----------------
+@pytest.mark.parametrize(("text", "want"), [
+    ("Indonesian prosecutors filed charges against two Australian drug suspects on Tuesday.", ("11", "IDN", "AUS")),
+    ("U.S. authorities brought charges on Monday against a Jordanian man accused of funding militants.", ("11", "USA", "JOR")),
+    ("French magistrates have pressed charges against two Algerian militants held in Paris.", ("11", "FRA", "DZA")),
+])
+def test_charges_brought_against_someone_accuse_them(code: Any, text: str, want: tuple[str, str, str]) -> None:
+    events = counted(code(text))
+    assert want in events, events
+
+
+def test_charges_not_brought_accuse_no_one(code: Any) -> None:
+    events = counted(code("Kenyan police have not brought charges against the Somali student."))
+    assert not [e for e in events if e[0] == "11"], events
+
