@@ -147,9 +147,9 @@ def same_actor(a: Mention, b: Mention) -> bool:
 # ---- sources ----------------------------------------------------------------------------------
 def nominal_source(head: Token) -> Token | None:
     """Who acts in a nominal event: "Russia's invasion", "the expulsion by Washington", "Israeli shelling"."""
-    for c in head.children:
-        if c.dep_ == "poss":
-            return c
+    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+    if poss is not None and poss.pos_ != "PRON":
+        return poss
     # "the expulsion of diplomats by Washington": the parser often hangs "by" on the last noun
     for c, _ in syntax.children(head):
         if c.dep_ == "prep" and c.lower_ == "by":
@@ -169,11 +169,12 @@ def nominal_source(head: Token) -> Token | None:
         return syntax.subject(gov)
     if head.dep_ == "pobj" and gov.head.lemma_.lower() in lexicon.words("operation_verb") and gov.head.i != gov.i:
         return syntax.subject(gov.head)
-    if (head.dep_ == "pobj" and gov.lower_ in lexicon.words("time_after_prep") and gov.head.pos_ in ("VERB", "AUX")
-            and head.lemma_.lower() in lexicon.words("meeting_noun")):
-        # "after talks with Syria, Abbas flew to Amman": who held the talks is the clause's subject
-        return syntax.subject(gov.head)
-    return None
+    if (head.dep_ == "pobj" and gov.head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lexicon.words("meeting_noun")
+            and (gov.lower_ in lexicon.words("time_after_prep") or gov.lower_ in lexicon.words("meeting_prep"))):
+        # "after talks with Syria, Abbas flew to Amman", "Wen said in his meeting with Aziz", "at a news
+        # conference with Blair, Bush said": who held the talks is the clause's subject
+        return syntax.subject(gov.head) or poss
+    return poss  # "his visit to Y": the pronoun, for the coder to resolve or leave
 
 
 def agent_of_means(head: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> list[Mention]:

@@ -258,8 +258,10 @@ class RuleCoder:
             pairs = [(s, t) for s in d.sources for t in d.sources if _side(s) != _side(t)]
         elif d.mutual:
             # "Israeli troops clashed with Palestinian gunmen": each side fought the other; two
-            # sides of one country make one dyad, written once
-            pairs += [(t, s) for s, t in pairs if s is not None and t is not None and s.country != t.country]
+            # sides of one country make one dyad, written once; a side of no known country is not
+            # mirrored ("met a foreign leader" says nothing the unknown side did)
+            pairs += [(t, s) for s, t in pairs if s is not None and t is not None and s.country and t.country
+                      and s.country != t.country]
         out = []
         for s, t in pairs:
             if s is not None and t is not None and arguments.same_actor(s, t):

@@ -191,6 +191,10 @@ def _nominal_modality(head: Token) -> Modality:
     if head.dep_ == "pobj":
         if gov.lower_ in lexicon.words("time_after_prep"):
             return Modality("asserted", None)  # "after talks with Y, X agreed to ...": the talks took place
+        if gov.lower_ in lexicon.words("meeting_prep") and head.lemma_.lower() in lexicon.words("meeting_noun"):
+            # "during talks with Y, X pressed for ...": the talks are the setting, as real as the clause
+            # itself, not what the clause asks for
+            return _verbal_modality(gov.head) if gov.head.pos_ in ("VERB", "AUX") else Modality("asserted", None)
         gov = gov.head
     if head.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "acomp" and c.lower_ in lexicon.words("unlikely_word") for c in gov.children):
         return Modality("hypothetical", next(c.text for c in gov.children if c.dep_ == "acomp" and c.lower_ in lexicon.words("unlikely_word")))

@@ -441,7 +441,9 @@ def agentless_passive(d: Draft, c: Clause) -> Draft:
     arrested in the old city": a real event whose agent the text leaves out."""
     head, tgt = c.head, d.target_token
     info = ontology.lookup(d.code)
-    if (d.sources or c.pattern.nominal or d.source_token is not None or not d.targets or not info.agentless
+    if c.pattern.nominal:
+        return _agentless_act(d, c)
+    if (d.sources or d.source_token is not None or not d.targets or not info.agentless
             or tgt is None or d.modality.value not in ("asserted", "reported")
             or not (syntax.is_passive(head) or syntax.reduced_passive(head))):
         return d
@@ -452,6 +454,24 @@ def agentless_passive(d: Draft, c: Clause) -> Draft:
     if means:
         return replace(d, sources=tuple(means), note=d.note + " | agent from the means (passive)")
     return replace(d, sources=(None,), note=d.note + " | no agent named (passive)")
+
+
+def _agentless_act(d: Draft, c: Clause) -> Draft:
+    """"Protests over the killing of 12 Nepalese workers", "the abduction of two Chinese engineers":
+    an act of force named by a noun, its victims after "of" and no one owning it, is an event whose
+    agent the text leaves out. Not when the act is what someone is charged with or accused of
+    ("charged with the murder of a civilian"): that is the charge, not a happening."""
+    head, tgt = c.head, d.target_token
+    info = ontology.lookup(d.code)
+    if (d.sources or d.source_token is not None or not info.agentless or info.quad != 4 or tgt is None
+            or d.modality.value not in ("asserted", "reported") or not any(t.country for t in d.targets)
+            or tgt.head.lower_ != "of" or tgt.head.head.i != head.i):
+        return d
+    gov = head.head.head if head.dep_ == "pobj" else head.head
+    if head.dep_ != "ROOT" and (gov.lemma_.lower() in lexicon.words("accusing_verb")
+                                or gov.lemma_.lower() in lexicon.words("accusation_noun")):
+        return d
+    return replace(d, sources=(None,), note=d.note + " | no agent named (nominal)")
 
 
 def _domestic(code: str) -> bool:
@@ -560,6 +580,11 @@ def claim_reading(d: Draft, c: Clause) -> tuple[str, tuple[Mention | None, ...],
     """
     mod = d.modality
     if mod.value != "reported" or not ontology.lookup(d.code).accusable or not c.speakers or not arguments.political(c.speakers[0]):
+        return None
+    if (syntax.is_passive(c.head) or syntax.reduced_passive(c.head)) and syntax.subject(c.head) is None:
+        # "seven marines were killed in a car-bomb explosion, an official said", "was killed in an Israeli
+        # air strike, a Hamas spokesman said": nobody is named as the doer, so the speaker reports a
+        # happening (coded as reported) and accuses no one
         return None
     speaker = c.speakers[0]
     who = (speaker.code or speaker.sector, speaker.country)
