@@ -373,8 +373,7 @@ def is_scene(ph: Phrase) -> bool:
     from tealeaves.coding import lexicon
 
     head = ph.head
-    lemma = head.lemma_.lower()
-    if head.pos_ != "NOUN" or not ph.hits or not (lemma in lexicon.words("happening_noun") or lemma in lexicon.notes("instrument_noun")):
+    if not ph.hits or not lexicon.happening_noun(head):
         return False
     doc = head.doc
     for h in ph.hits:

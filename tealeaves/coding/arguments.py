@@ -56,8 +56,7 @@ def mentions_for(tok: Token | None, sent: Sentence, mentions: tuple[Mention, ...
 
 def happening(tok: Token) -> bool:
     """A noun for a happening rather than an actor: a weapon or attack, a disaster, a war."""
-    lemma = tok.lemma_.lower()
-    return tok.pos_ == "NOUN" and (lemma in lexicon.words("happening_noun") or lemma in lexicon.notes("instrument_noun"))
+    return lexicon.happening_noun(tok)
 
 
 def _listed_owners(h: Token, hits: list[Mention], sent: Sentence, mentions: tuple[Mention, ...]) -> list[Mention]:

@@ -12,6 +12,7 @@ import csv
 from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from tealeaves.errors import DataError
 
@@ -62,6 +63,14 @@ def words(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def happening_noun(tok: Any) -> bool:
+    """A noun for a happening rather than an actor: a weapon or attack, a disaster, a war
+    (``happening_noun`` and ``instrument_noun``). Read by the coder's arguments and the actor
+    composer alike, so a place on such a noun is where it happened, never who acted."""
+    lemma = tok.lemma_.lower()
+    return bool(tok.pos_ == "NOUN" and (lemma in words("happening_noun") or lemma in notes("instrument_noun")))
+
+
 def _recoding() -> dict[str, dict[str, str]]:
     table: dict[str, dict[str, str]] = defaultdict(dict)
     for row in csv.DictReader(_rows(read_data(RECODING))):
