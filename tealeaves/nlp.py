@@ -79,7 +79,11 @@ def renew_model(name: str = "en_core_web_sm") -> Any:
     load_model.cache_clear()
     _parsed.clear()
     _give_back_memory()
-    return load_model(name)
+    nlp = load_model(name)
+    # growth is counted from the new pipeline's own start, whoever renewed it (a caller of this
+    # function as well as parse): a size left by the old pipeline would put off or hasten the next renewal
+    _loaded_strings[name] = len(nlp.vocab.strings)
+    return nlp
 
 
 def _give_back_memory() -> None:
@@ -151,7 +155,6 @@ def parse(clean_docs: Iterable[CleanDocument], model: str = "en_core_web_sm", ba
         grown = len(nlp.vocab.strings) - _loaded_strings.setdefault(model, len(nlp.vocab.strings))
         if (every and _parsed.get(model, 0) >= every) or grown > RENEW_STRINGS:
             nlp = renew_model(model)
-            _loaded_strings[model] = len(nlp.vocab.strings)
         _parsed[model] = _parsed.get(model, 0) + len(window)
         _windows[model] = _windows.get(model, 0) + 1
         if _windows[model] % TRIM_EVERY == 0:

@@ -215,6 +215,24 @@ def test_get_resolver_is_cached_and_named() -> None:
     assert get_resolver(s).name == "actors_kb.v2"
 
 
+def test_a_cached_resolver_reads_the_users_file_as_it_is_now(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """get_resolver caches by settings, and the default settings name no file: the file is the one
+    under TEALEAVES_HOME when a document is resolved, as it is then. A resolver that kept the file
+    it first read let one test's TEALEAVES_HOME (test_cli_add_and_lookup) code every later test."""
+    def code() -> str | None:
+        m = lookup_actor("Lena Varga spoke.", "2022-01-01", resolver=get_resolver(Settings())).mention
+        return m.code if m else None
+
+    monkeypatch.setenv("TEALEAVES_HOME", str(tmp_path / "a"))
+    assert code() != "HUNOPP"
+    write_user_entry(tmp_path / "a" / "actors.csv", "Lena Varga", "HUN", "OPP", None, None)
+    assert code() == "HUNOPP"  # the file changed: the same cached resolver reads it
+    monkeypatch.setenv("TEALEAVES_HOME", str(tmp_path / "b"))
+    assert code() != "HUNOPP"  # another home, without her
+    monkeypatch.delenv("TEALEAVES_HOME")
+    assert code() != "HUNOPP"
+
+
 # ---- a stated title beats a stale table role -------------------------------------------
 
 @pytest.fixture(scope="module")

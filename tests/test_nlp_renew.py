@@ -50,3 +50,15 @@ def test_the_pipeline_is_renewed_when_its_vocabulary_grows(monkeypatch: Any) -> 
     monkeypatch.setattr(nlp, "RENEW_STRINGS", 0)  # any new string is growth: a fresh pipeline
     list(pipeline.code_documents(docs, settings))
     assert nlp.load_model(settings.model) is not kept
+
+
+def test_a_pipeline_renewed_by_hand_counts_its_growth_from_its_own_start() -> None:
+    """renew_model called outside parse (as in test_entities_come_from_the_pipeline_that_parsed_the_sentences)
+    records the fresh pipeline's size: the size of the old, grown one would put off the next renewal,
+    so whether a later test saw a renewal depended on which tests ran before it."""
+    settings = load_settings()
+    old = nlp.load_model(settings.model)
+    old("Zorblaxia quintuplicated the flibbertigibbets of Vrexland.")  # strings only the old vocabulary gathers
+    nlp._loaded_strings[settings.model] = len(old.vocab.strings)  # as a parse by the old pipeline records it
+    fresh = nlp.renew_model(settings.model)
+    assert nlp._loaded_strings[settings.model] == len(fresh.vocab.strings) < len(old.vocab.strings)

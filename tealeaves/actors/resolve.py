@@ -60,20 +60,22 @@ class ActorResolver:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
-        self._kb: KnowledgeBase | None = None
 
     @property
     def kb(self) -> KnowledgeBase:
-        if self._kb is None:
-            self._kb = load_kb(self.settings.user_actors_path)
-        return self._kb
+        """The knowledge base with the user's actor file as it is now: the file the settings name
+        (by default under ``TEALEAVES_HOME``, read when asked) in its current version. ``load_kb``
+        shares one per version of the file, so a resolver never keeps a file that has since changed
+        or that another ``TEALEAVES_HOME`` pointed to. Read once per document or string resolved."""
+        return load_kb(self.settings.user_actors_path)
 
     # ---- public API ---------------------------------------------------------
     def resolve_document(self, cdoc: CleanDocument, sentences: tuple[Sentence, ...]) -> dict[int, tuple[Mention, ...]]:
         """Actor mentions per sentence index (after in-document coreference), sorted by start."""
         day = day_of(cdoc.document.date)
         hits_by_doc: dict[int, list[Hit]] = {}
-        coref = Coref(self.kb, day)
+        kb = self.kb  # one version of the user's file for the whole document (coref.kb below)
+        coref = Coref(kb, day)
         context = Context()
         out: dict[int, tuple[Mention, ...]] = {}
         headlines = {p.index for p in cdoc.paragraphs if p.kind == "headline"}
@@ -87,10 +89,10 @@ class ActorResolver:
                 continue
             doc = span.doc
             if id(doc) not in hits_by_doc:
-                hits_by_doc[id(doc)] = self.kb.match(doc, self._tokenizer())
+                hits_by_doc[id(doc)] = kb.match(doc, self._tokenizer())
             hits = [h for h in hits_by_doc[id(doc)] if span.start <= h.start and h.end <= span.end]
             if opens:
-                context.see([(c, -1) for c in self._cut_dateline_places(cdoc, sent)])
+                context.see([(c, -1) for c in self._cut_dateline_places(kb, cdoc, sent)])
             mentions = self._resolve_sentence(sent, hits, day, context, coref, None, opens)
             out[sent.index] = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
         headline = {s.index for s in sentences if s.paragraph in headlines}
@@ -100,13 +102,14 @@ class ActorResolver:
         """How the parsed sentences of one string (a name, a phrase or a sentence) resolve, and why."""
         day = day_of(date)
         why: list[str] = []
-        coref = Coref(self.kb, day)
+        kb = self.kb
+        coref = Coref(kb, day)
         context = Context()
         mentions: list[Mention] = []
         for n, sent in enumerate(sentences):
             if sent.span is None:
                 continue
-            hits = [h for h in self.kb.match(sent.span.doc, self._tokenizer()) if sent.span.start <= h.start and h.end <= sent.span.end]
+            hits = [h for h in kb.match(sent.span.doc, self._tokenizer()) if sent.span.start <= h.start and h.end <= sent.span.end]
             for h in hits:
                 t = h.best
                 why.append(f"'{sent.span.doc[h.start:h.end].text}' is a known {t.kind}: {_describe(t)}")
@@ -115,7 +118,7 @@ class ActorResolver:
             why.append("no actor found: not in the knowledge base and no title, sector word or nationality in context")
         return Lookup(text, date, tuple(mentions), tuple(why))
 
-    def _cut_dateline_places(self, cdoc: CleanDocument, sent: Sentence) -> list[str]:
+    def _cut_dateline_places(self, kb: KnowledgeBase, cdoc: CleanDocument, sent: Sentence) -> list[str]:
         """Countries of a "GROZNY, Russia (Reuters) - " dateline that cleaning cut from the paragraph."""
         raw = re.sub(r"[ \t\u00a0]{2,}|\t|\u00a0", " ", cdoc.document.text)  # cleaning squeezed runs of spaces the same way
         at = raw.find(sent.text[:40]) if len(sent.text) >= 10 else -1
@@ -126,7 +129,7 @@ class ActorResolver:
             return []
         found = []
         for piece in dateline_places(before):
-            targets = [t for t in self.kb.phrases.get(piece.lower(), ()) if t.kind in ("country", "capital", "city") and t.country]
+            targets = [t for t in kb.phrases.get(piece.lower(), ()) if t.kind in ("country", "capital", "city") and t.country]
             if targets:
                 found.append(targets[0].country or "")
         return found[-1:]
@@ -144,7 +147,7 @@ class ActorResolver:
         context.first_token = max(dateline, default=span.start - 1) + 1
         # news agencies and the dateline never act; their words are no actor's either
         skip = dateline | {i for h in hits if h.best.kind == "agency" for i in range(h.start, h.end)}
-        hits = [d for d in (self.kb.dated(h, span.doc, day) for h in hits if h.start not in skip) if d is not None]
+        hits = [d for d in (coref.kb.dated(h, span.doc, day) for h in hits if h.start not in skip) if d is not None]
         hit_at: dict[int, Hit] = {}
         for h in hits:
             for i in range(h.start, h.end):
@@ -157,7 +160,7 @@ class ActorResolver:
         heads = {ph.head.i for ph in phrases}
         head_of: dict[int, Any] = {}
         for phrase in phrases:
-            new = compose(self.kb, sent, phrase, day, context, locations, coref, why, heads)
+            new = compose(coref.kb, sent, phrase, day, context, locations, coref, why, heads)
             head_of.update((id(m), phrase.head) for m in new)
             mentions += new
         for tok in span:
@@ -333,7 +336,8 @@ def _describe(t: Target) -> str:
 
 @lru_cache(maxsize=8)
 def get_resolver(settings: Settings | None = None) -> ActorResolver:
-    """The resolver for these settings; built once, loads its data on first use."""
+    """The resolver for these settings; built once, it reads the knowledge base for the user's file
+    as that file is at each document (see ``ActorResolver.kb``), so the cache keeps no stale data."""
     return ActorResolver(settings or Settings())
 
 
