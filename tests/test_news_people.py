@@ -92,3 +92,18 @@ def test_a_headline_pm_is_the_leads_prime_minister(resolver: Any, text: str, wan
 def test_a_headline_pm_with_no_prime_minister_in_the_lead_stays_unknown(resolver: Any) -> None:
     text = "PM backs plan\n\nThe foreign ministers of India and Pakistan met in Delhi on Tuesday."
     assert resolved_mentions(resolver, text)[0].code is None
+
+
+# ---- a leader's followers ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text, want", [
+    ("Radical Iraqi cleric Muqtada al-Sadr called on his followers to lay down their arms.", ("02", "IRQ", "IRQ")),
+    ("Ayatollah Ali Khamenei urged his followers to boycott the vote.", ("02", "IRN", "IRN")),
+    ("Hamas leader Ismail Haniyeh called on his followers to end the strike.", ("02", "PSE", "PSE")),
+])
+def test_a_leaders_followers_are_of_his_country(text: str, want: tuple[str, str, str]) -> None:
+    assert want in roots(text)
+
+
+def test_followers_of_no_one_named_stay_unknown(resolver: Any) -> None:
+    found = [m for m in resolved_mentions(resolver, "The preacher urged his followers to pray for rain.") if "followers" in m.text]
+    assert all(m.country is None for m in found)
