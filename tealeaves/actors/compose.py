@@ -369,7 +369,7 @@ def is_place(ph: Phrase) -> bool:
 def is_scene(ph: Phrase) -> bool:
     """A happening noun ("collapse", "blast", "attack": ``happening_noun`` and ``instrument_noun`` in
     the lexicon) whose only actor words are place names modifying it. Adjectives ("Israeli air
-    strike") and abbreviations used as adjectives ("US air strike") still name who acted."""
+    strike") and abbreviations used as adjectives ("US air strike") still name who acted, as does a possessive that lost its apostrophe ("Israels raid")."""
     from tealeaves.coding import lexicon
 
     head = ph.head
@@ -378,7 +378,7 @@ def is_scene(ph: Phrase) -> bool:
     doc = head.doc
     for h in ph.hits:
         words = doc[h.start:h.end]
-        if (h.best.kind not in ("country", "capital", "city") or h.best.form == "adjective" or h.start <= head.i < h.end
+        if (h.best.kind not in ("country", "capital", "city") or h.best.form in ("adjective", "possessive") or h.start <= head.i < h.end
                 or words.text.replace(".", "").isupper() or any(t.dep_ == "poss" or t.tag_ == "POS" for t in words)):
             return False
     return True
@@ -508,6 +508,10 @@ def fill_one_state(out: dict[int, tuple[Mention, ...]], context: Context) -> dic
             for k, ms in out.items()}
 
 
+# a headline's word for the head of government, whom the lead names with a title and a name
+HEAD_OF_GOVERNMENT = {"pm", "premier"}
+
+
 def fill_headline(out: dict[int, tuple[Mention, ...]], headline: set[int]) -> dict[int, tuple[Mention, ...]]:
     """A headline's bare group word ("Troops kill five", "Settlers clash with police") is the group
     the lead names in full ("Indian troops killed ..."): an unresolved headline mention takes the code
@@ -521,6 +525,10 @@ def fill_headline(out: dict[int, tuple[Mention, ...]], headline: set[int]) -> di
             word = m.text.split()[-1].lower() if m.text.split() else ""
             if m.code is None and m.sector and not m.rule.startswith("pronoun") and word:
                 same = {(o.code, o.country, o.sector) for o in lead if o.text.split()[-1].lower() == word}
+                if word in HEAD_OF_GOVERNMENT:
+                    # "PM backs curfews" over "Prime Minister John Howard said ...": the lead names him in full
+                    same = {(o.code, o.country, o.sector) for o in lead
+                            if o.sector == "GOV" and any(w in o.text.lower() for w in ("prime minister", "premier"))}
                 if len(same) == 1:
                     code, country, sector = next(iter(same))
                     m = Mention(m.text, code, country, sector, m.start, m.end, "coref.headline", m.name)

@@ -125,6 +125,16 @@ def check_code(country: str, sector: str, where: str) -> None:
         raise DataError(f"{where}: sector {sector!r} is not one of {', '.join(SECTORS)}")
 
 
+def _wire_spellings(name: str) -> list[str]:
+    """How the wires shorten a state named by a compass point in headlines: "North Korea" is written
+    "N.Korea", "N. Korea" or "NKorea", "South Africa" "S.Africa" or "SAfrica"."""
+    words = name.split()
+    if len(words) != 2 or words[0] not in ("North", "South", "East", "West"):
+        return []
+    initial, rest = words[0][0], words[1]
+    return [f"{initial}.{rest}", f"{initial}. {rest}", f"{initial}{rest}"]
+
+
 def _plurals(phrase: str) -> list[str]:
     words = phrase.split()
     last = words[-1]
@@ -222,6 +232,12 @@ class KnowledgeBase:
             self.countries[iso] = row
             for name in [row["name"], *_split(row["names"])]:
                 self._add(name, Target("country", iso, form="name", label=row["name"]))
+            for name in _wire_spellings(row["name"]):
+                self._add(name, Target("country", iso, form="name", label=row["name"]))
+            if not row["name"].endswith("s") and row["name"].lower() + "s" not in self.phrases:
+                # a possessive whose apostrophe the feed lost ("Chinas leaders", "at Pakistans expense");
+                # ``_target_ok`` turns away the true plurals ("the two Koreas")
+                self._add(row["name"] + "s", Target("country", iso, form="possessive", label=row["name"]))
             for adj in _split(row["adjectives"]):
                 self._add(adj, Target("country", iso, form="adjective", label=row["name"]))
             for dem in _split(row["demonyms"]):
@@ -434,7 +450,8 @@ class KnowledgeBase:
     def _case_ok(self, doc: Any, s: int, e: int, key: str) -> bool:
         targets = self.phrases[key]
         if all(t.kind == "sector" for t in targets):
-            return True
+            # a sector word the table writes in capitals ("PM") is that abbreviation only: "5 pm" is a time
+            return key not in self.exact_keys
         first = doc[s].text
         if key in self.exact_keys:
             # "US", "WHO": the exact-case matcher finds these; here only spellings like "Nato"
@@ -464,6 +481,12 @@ class KnowledgeBase:
             if before is not None and before.text[:1].isupper() and before.pos_ == "PROPN" and before.lower_ not in self.sector_words:
                 return False
             if e < len(doc) and doc[e].pos_ == "PROPN" and doc[e].text[:1].isupper() and tok.head.i == e:
+                return False
+        if t.form == "possessive":
+            # "the two Chinas", "both Koreas", "the Guineas" are plurals of the name, not its possessive
+            last = doc[e - 1]
+            before = doc[s - 1].lower_ if s > 0 else ""
+            if any(c.dep_ in ("det", "nummod", "predet") for c in last.children) or before in ("the", "two", "both", "all", "three"):
                 return False
         if t.kind in ("person", "user") and e - s == 1:
             tok = doc[s]
