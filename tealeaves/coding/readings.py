@@ -245,8 +245,12 @@ def stated_intention(d: Draft, c: Clause) -> Draft:
 
 def declared_intention(d: Draft, c: Clause) -> Draft:
     """"Offered to send aid", "pledged to release them": the offer is the event (03x); "wants to
-    attack", "vowed to strike": the threat is (13x)."""
+    attack", "vowed to strike": the threat is (13x). An act named by a noun counts through the verb
+    that takes it: "is willing to resume negotiations with Israel" offers talks (036) as much as
+    "offered to hold talks" does, and one side offering them does not make them mutual."""
     head, root = c.head, d.code[:2]
+    if c.pattern.nominal and head.dep_ == "dobj":
+        head = head.head
     if d.modality.value not in FUTURE_LIKE or head.dep_ != "xcomp":
         return d
     gov = head.head.lemma_.lower()
