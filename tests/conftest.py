@@ -6,6 +6,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# property-based tests draw the same examples on every run, so a run never differs from the last
+# by chance; `pytest --hypothesis-profile=explore` draws fresh ones when hunting for bugs
+hypothesis_settings.register_profile("repeatable", derandomize=True, database=None)
+hypothesis_settings.register_profile("explore", derandomize=False)
+hypothesis_settings.load_profile("repeatable")
 
 
 @pytest.fixture(scope="session")
