@@ -448,8 +448,6 @@ def extent(ph: Phrase, span: Any, heads: set[int], first: int = 0) -> tuple[int,
     return lo, hi
 
 
-
-
 # the sectors an unnamed role word may take a one-state story's country for: not criminals, not NGOs
 # (never a state's), and rebels only by a rebel word (unnamed gunmen and attackers stay unknown, as the
 # guide leaves them: ``assailant_noun`` in the lexicon)
