@@ -47,6 +47,7 @@ class GoldItem:
     events: tuple[GoldEvent, ...]
     title: str | None = None
     text: str | None = None
+    paragraphs: int | None = None  # read only the first N paragraphs of the corpus text (a lead)
 
 
 def half_of(item_id: str) -> str:
@@ -101,10 +102,20 @@ def read_gold(path: str | Path) -> list[GoldItem]:
             row = json.loads(line)
             events = tuple(GoldEvent(str(e["code"])[:2], actor_key(e.get("source")), actor_key(e.get("target")), str(e["code"]))
                            for e in row.get("events", []))
-            items.append(GoldItem(str(row["id"]), events, row.get("title"), row.get("text")))
+            cut = row.get("paragraphs")
+            items.append(GoldItem(str(row["id"]), events, row.get("title"), row.get("text"), int(cut) if cut else None))
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise InputError(f"{p}, line {n}: not a gold item ({exc}); see docs/annotation.md for the format") from None
     return items
+
+
+def lead(title: str | None, text: str, paragraphs: int) -> str:
+    """The first ``paragraphs`` paragraphs of an article, without a first line that repeats the
+    title (BBC articles open with their headline): how an article becomes a wire-like item."""
+    parts = [p.strip() for p in text.split("\n\n") if p.strip()]
+    if parts and title and parts[0] == title.strip():
+        parts = parts[1:]
+    return "\n\n".join(parts[:paragraphs])
 
 
 def attach_text(items: list[GoldItem], corpus: str | Path | None) -> list[GoldItem]:
@@ -124,7 +135,9 @@ def attach_text(items: list[GoldItem], corpus: str | Path | None) -> list[GoldIt
             if i.id not in texts:
                 raise InputError(f"gold item {i.id} is not in the corpus {corpus}")
             title, text = texts[i.id]
-            i = GoldItem(i.id, i.events, title, text)
+            if i.paragraphs:
+                text = lead(title, text, i.paragraphs)
+            i = GoldItem(i.id, i.events, title, text, i.paragraphs)
         out.append(i)
     return out
 
