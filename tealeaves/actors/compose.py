@@ -308,7 +308,7 @@ def _context_country(ph: Phrase, sector: str | None, kind: str, named_titled: bo
         if loc:
             note(f"'{text}' is a legislature; takes its country from the {loc[1]} mention {loc[0]}")
             return loc[0], f"context.country.{loc[1]}"
-    if sector in CONTEXT_SECTORS and kind in ("group", "body") and not _assailant(ph):
+    if sector in CONTEXT_SECTORS and kind in ("group", "body") and not _assailant(ph) and not _from_elsewhere(ph):
         loc = context.nearest(locations, ph.head.i)
         if loc:
             note(f"'{text}' takes its country from the {loc[1]} location {loc[0]}")
@@ -455,8 +455,18 @@ DOMESTIC_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "REF", "LAB
 # words that put a group outside the story's state: "neighbouring governments", "foreign militants"
 ELSEWHERE = {"foreign", "neighbouring", "neighboring", "international", "overseas", "western", "regional", "world",
              "global", "other", "outside", "exiled", "visiting", "allied", "rival"}
+# words that say a force is not the place's ("foreign warplanes", "allied troops") or that whose it is,
+# is not known ("unidentified warplanes"); narrower than ELSEWHERE: "seven other people" are the place's
+NOT_THE_PLACES = {"foreign", "overseas", "international", "western", "allied", "neighbouring", "neighboring",
+                  "outside", "unidentified", "unknown", "unmarked", "mysterious"}
 # people whose office is dealing with other states: an unnamed envoy in a story about Syria is mostly a visitor to it
 GO_BETWEENS = {"envoy", "ambassador", "diplomat", "emissary", "mediator", "delegation", "visitor"}
+
+
+def _from_elsewhere(ph: Phrase) -> bool:
+    """"Foreign warplanes", "unidentified troops": a group its own words say is not the place's, or
+    whose side is not known, takes no country from where it is (nor from the dateline)."""
+    return any(t.lower_ in NOT_THE_PLACES for t in ph.head.lefts)
 
 
 def _assailant(ph: Phrase) -> bool:

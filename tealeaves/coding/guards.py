@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tealeaves import ontology
-from tealeaves.coding import arguments, lexicon, syntax
+from tealeaves.coding import arguments, lexicon, readings, syntax
 from tealeaves.coding.patterns import Pattern, context_words
 from tealeaves.coding.readings import Clause, Draft
 from tealeaves.models import Event, Mention, Sentence
@@ -97,6 +97,87 @@ def information_released(d: Draft, c: Clause) -> Draft | Rejection:
     if obj is None or obj.lemma_.lower() not in lexicon.words("information_noun"):
         return d
     return Rejection(f"matched, but what is released ('{obj.text}') is information, not people or property")
+
+
+def figurative_force(d: Draft, c: Clause) -> Draft | Rejection:
+    """"The Senate shot down the proposal", "leaders beat a path to Libya", "the party is targeting
+    swing voters": a verb of force (17x-20x) done to a proposal, a path or an electorate is a figure
+    of speech; no one is coerced or attacked. The object decides, so "shot down a drone" stays force."""
+    if ontology.lookup(d.code).quad != 4 or c.pattern.nominal:
+        return d
+    obj = syntax.child(c.head, "dobj")
+    if obj is None and syntax.is_passive(c.head):
+        obj = syntax.child(c.head, syntax.PASSIVE_SUBJECT_DEPS)  # "the bill was shot down"
+    if obj is None or obj.lemma_.lower() not in lexicon.words("figurative_object"):
+        return d
+    return Rejection(f"matched, but not coded: '{c.head.text} {obj.text}' is a figure of speech, not force", final=True)
+
+
+def met_with_a_response(d: Draft, c: Clause) -> Draft | Rejection:
+    """"Any strike would be met with a crushing response", "the plan was met with scepticism": to be
+    met with something is how it is received; no one meets anyone (04x). "He was met by the
+    president" names who met him, and stays a meeting."""
+    if c.pattern.code[:2] != "04" or c.pattern.nominal or c.head.lemma_.lower() != "meet" or not syntax.is_passive(c.head):
+        return d
+    if syntax.prep_object(c.head, "with") is None:
+        return d
+    return Rejection(f"matched, but '{c.head.text} with' tells how something is received, not a meeting", final=True)
+
+
+JUDICIAL_COOPERATION = "063"
+HUMANITARIAN_AID = "073"
+RELEASE = "0841"
+MILITARY_AID = "072"
+DISARMAMENT = "0873"
+
+
+def handed_over(d: Draft, c: Clause) -> Draft | Rejection:
+    """What is handed over decides what handing it over is, and the one it goes "to" is the target.
+    Suspects or prisoners handed by a state or its police are judicial cooperation (063); people
+    handed over by anyone else (kidnappers, rebels) are released (0841); food, medicine and relief
+    supplies are humanitarian aid (073); weapons are military aid (072) from a state and disarmament
+    (0873) from an armed group. Anything else ("handed over control of the city") is none
+    of these, and is not coded."""
+    if c.pattern.code != JUDICIAL_COOPERATION or c.pattern.nominal or c.head.lemma_.lower() != "hand":
+        return d
+    obj = syntax.child(c.head, "dobj")
+    if obj is None and syntax.is_passive(c.head):
+        obj = syntax.child(c.head, syntax.PASSIVE_SUBJECT_DEPS)
+    if obj is None:
+        return Rejection("matched, but nothing that is handed over is named")
+    # "handed over three suspects to the US": the to-phrase can hang on the object in the parse
+    to = syntax.prep_object(c.head, "to") or syntax.prep_object(obj, "to")
+    receivers = tuple(arguments.mentions_for(to, c.sent, c.mentions)) if to is not None else d.targets
+    src = next((s for s in d.sources if s is not None), None)
+    law = src is not None and (arguments.state_actor(src) or (src.sector or "").upper() in lexicon.words("law_sector"))
+    # the words of what is handed over, not of whom it goes to: "$4 million worth of medicines"
+    receiver = {t.i for t in to.head.subtree} if to is not None else set()
+    words = {t.lemma_.lower() for t in obj.subtree if t.i not in receiver}
+    if readings.people(obj):
+        code = JUDICIAL_COOPERATION if law else RELEASE
+    elif words & lexicon.words("aid_good"):
+        code = HUMANITARIAN_AID
+    elif words & lexicon.words("arms_word"):
+        code = MILITARY_AID if arguments.state_force(src) else DISARMAMENT
+    else:
+        return Rejection(f"matched, but what is handed over ('{obj.text}') is neither people nor aid", final=True)
+    return replace(d, code=code, targets=receivers, target_token=to if to is not None else d.target_token,
+                   note=d.note + f" | '{obj.text}' handed over: {code}")
+
+
+def accidental_explosion(d: Draft, c: Clause) -> Draft | Rejection:
+    """"A gas blast at a Ukrainian mine killed 20 miners", "12 died in a methane explosion": an
+    explosion of gas or fuel is an accident; no one uses force (18x-20x), and the place named on it
+    ("a Ukrainian mine") is no attacker. "A bomb blast", "a blast" with no fuel named stay attacks."""
+    if ontology.lookup(d.code).quad != 4 or c.pattern.nominal:
+        return d
+    near = [*c.head.subtree, *(d.source_token.subtree if d.source_token is not None else ())]
+    fuels = lexicon.words("fuel_word")
+    blast = next((t for t in near if t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.words("explosion_noun")
+                  and any(m.dep_ in ("compound", "amod") and m.lemma_.lower() in fuels for m in t.children)), None)
+    if blast is None:
+        return d
+    return Rejection(f"matched, but not coded: '{blast.text}' of fuel is an accident, not an attack", final=True)
 
 
 def fight_of_one(d: Draft, c: Clause) -> Draft | Rejection:

@@ -104,6 +104,11 @@ def _verbal_modality(head: Token) -> Modality:
         gov = tok.head
         lemma = gov.lemma_.lower()
         if tok.dep_ in ("relcl", "acl"):
+            if (decided is None and tok.dep_ == "acl" and lemma in lexicon.words("hypothetical_governor")
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+                # "a deadline to arrest the militants", "his call to free the hostages": what a
+                # demand, call or offer asks to be done is not done
+                decided = Modality("hypothetical", gov.text)
             break
         if (tok.dep_ == "ccomp" and tok.i < gov.i and lemma in lexicon.words("denial_verb")
                 and head.lemma_.lower() in lexicon.words("accusing_verb")):

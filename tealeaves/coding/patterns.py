@@ -198,7 +198,10 @@ def match(pattern: Pattern, head: Token) -> tuple[list[Token], Token | None] | s
         # "Iran added a missile to its arsenal", "stated its position": a thing added or stated
         # is no statement about anyone; a statement reports a clause
         return f"'{head.text}' has an object, not a clause"
-    idiom = next((f"{head.lemma_.lower()} {p.lower_}" for p in head.children if p.dep_ == "prt"
+    # a particle always makes the idiom; a preposition only when the verb has no object ("seized on
+    # the memo" exploits it, "seized arms on the border" takes them)
+    bare = syntax.child(head, ("dobj", "nsubjpass")) is None
+    idiom = next((f"{head.lemma_.lower()} {p.lower_}" for p in head.children if (p.dep_ == "prt" or (p.dep_ == "prep" and bare))
                   and p.lower_ not in pattern.words and f"{head.lemma_.lower()} {p.lower_}" in lexicon.words("phrasal_idiom")), None)
     if idiom is not None:
         # "transcripts backed up the critics' claims" bear them out; they back no one

@@ -70,6 +70,11 @@ def first_draft(sent: Sentence, mentions: tuple[Mention, ...], pat: Pattern, hea
         targets = arguments.mentions_for(target_tok, sent, mentions)
     src_tok = arguments.nominal_source(head) if pat.nominal else syntax.subject(head)
     sources = arguments.mentions_for(src_tok, sent, mentions)
+    if not pat.nominal and src_tok is not None and head.dep_ in ("acl", "relcl") and src_tok.i == head.head.i:
+        # "the move to pull out of the pact with Russia": the noun a clause hangs on acts, but an
+        # actor inside that clause is not the noun's own ("Georgia's move" is Georgia's)
+        lo, hi = sent.offset(head.doc[head.left_edge.i]), sent.offset(head.doc[head.right_edge.i])
+        sources = [m for m in sources if not lo <= m.start <= hi]
     if not pat.nominal and sources:
         sources += [m for tok in syntax.more_agents(head) for m in arguments.mentions_for(tok, sent, mentions) if m not in sources]
     mod = modality_of(head)
@@ -162,7 +167,7 @@ ABDUCTION = "181"
 ARREST = "173"
 
 
-def _people(tok: Token) -> bool:
+def people(tok: Token) -> bool:
     """``tok`` names people: a person's name or a noun for people ("two drivers", "a hostage")."""
     return any(t.ent_type_ == "PERSON" or t.lemma_.lower() in lexicon.words("person_noun") for t in (tok, *tok.conjuncts))
 
@@ -172,7 +177,7 @@ def taking_people(d: Draft, c: Clause) -> Draft:
     no seizure of property (171) or of territory (192). A state's forces or police who take people
     arrest or detain them (173); anyone else, or no one named, abducts them (181)."""
     if (d.code not in ("171", "192") or c.pattern.nominal or c.head.lemma_.lower() not in lexicon.words("taking_verb")
-            or d.target_token is None or not _people(d.target_token)):
+            or d.target_token is None or not people(d.target_token)):
         return d
     src = next((s for s in d.sources if s is not None), None)
     law = src is not None and (arguments.state_force(src) or (src.sector or "").upper() in lexicon.words("law_sector"))
@@ -639,6 +644,38 @@ def partner(head: Token) -> Token | None:
                 if obj is not None:
                     return obj
     return None
+
+
+def party_to_the_pact(d: Draft, c: Clause) -> Draft:
+    """"Georgia's move to pull out of the treaty with Russia": a noun of the pattern that names its
+    other party ("a treaty with Russia", "the pact with Britain") gives the event its target when
+    the verb names none (the with-phrase can hang too deep under the verb for the pattern's {T})."""
+    if d.targets:
+        return d
+    for word in c.used:
+        other = syntax.prep_object(word, "with") if word.pos_ in ("NOUN", "PROPN") else None
+        found = tuple(arguments.mentions_for(other, c.sent, c.mentions)) if other is not None else ()
+        found = tuple(m for m in found if not any(s is not None and arguments.same_actor(s, m) for s in d.sources))
+        if found:
+            return replace(d, targets=found, target_token=other, note=d.note + f" | the {word.text} with '{other.text}' names the other party")
+    return d
+
+
+def own_envoy(d: Draft, c: Clause) -> Draft:
+    """"Venezuela withdrew its ambassador from Colombia": a state that recalls, withdraws or summons
+    home its own envoy reduces relations (16x) with the state the envoy leaves, named by "from";
+    its own envoy (or government) is never the target."""
+    if d.code[:2] != "16" or not d.targets or d.target_token is None:
+        return d
+    own = [t for t in d.targets if any(s is not None and s.country and s.country == t.country for s in d.sources)]
+    if len(own) != len(d.targets):
+        return d
+    # "recalled its ambassador to Israel" names the state it leaves with "to" on the envoy
+    left = (syntax.prep_object(c.head, "from") or syntax.prep_object(d.target_token, "from")
+            or syntax.prep_object(d.target_token, "to"))
+    found = tuple(m for m in arguments.mentions_for(left, c.sent, c.mentions) if m not in own) if left is not None else ()
+    return replace(d, targets=found, target_token=left if found else None,
+                   note=d.note + (f" | its own envoy leaves '{left.text}'" if found else " | its own envoy is no target"))
 
 
 def sides_between(d: Draft, c: Clause) -> Draft:
