@@ -1,0 +1,44 @@
+"""Wrong roots on wire news (issue 12): counted events whose root no reader expects, or events in
+items that report no political event at all.
+
+Each construction is checked on invented variants (other names, places and wording), never on a
+sentence of the wire gold: what must be coded, and a near sentence that must still be coded."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import counted
+
+
+def coded(text: str) -> list[tuple[str, str | None, str | None]]:
+    return counted(text, "2004-09-01")
+
+
+def roots(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(c[:2], s, t) for c, s, t in coded(text)]
+
+
+# ---- a headline's killing by no one named is the lead's use of force told in short -------------
+@pytest.mark.parametrize("text, want", [
+    ("Taliban commander killed in Afghanistan\nA senior Taliban commander was killed in a US air strike"
+     " in southern Afghanistan on Monday, the military said.", ("19", "USA", "AFG")),
+    ("Hamas militant killed in Gaza\nIsraeli helicopters fired missiles at a car in Gaza City on Tuesday,"
+     " killing a Hamas militant, witnesses said.", ("19", "ISR", "PSE")),
+    ("Chechen rebel leader killed\nRussian troops fired on a convoy in Chechnya on Monday.", ("19", "RUS", None)),
+    ("Two Kurdish rebels killed in Turkey\nTurkish troops killed two Kurdish rebels in clashes in Hakkari"
+     " province on Sunday, officials said.", ("19", "TUR", "TUR")),
+])
+def test_headline_killing_by_no_one_is_the_leads_force(text: str, want: tuple[str, str, str | None]) -> None:
+    got = roots(text)
+    assert got == [want], got
+
+
+@pytest.mark.parametrize("text, kept", [
+    # the lead tells force against another country's people: another happening
+    ("Three Filipinos killed in Iraq\nRussian troops shelled a Chechen village on Monday, killing four civilians.",
+     ("18", None, "PHL")),
+    # the lead tells no force at all
+    ("Two Afghan soldiers killed\nAfghan troops arrested three men in Kabul on Sunday.", ("18", None, "AFG")),
+])
+def test_headline_killing_stays_when_the_lead_tells_another_happening(text: str, kept: tuple[str, None, str]) -> None:
+    assert kept in roots(text)
