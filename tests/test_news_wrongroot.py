@@ -42,3 +42,34 @@ def test_headline_killing_by_no_one_is_the_leads_force(text: str, want: tuple[st
 ])
 def test_headline_killing_stays_when_the_lead_tells_another_happening(text: str, kept: tuple[str, None, str]) -> None:
     assert kept in roots(text)
+
+
+# ---- an act named by the infinitive of an intention noun has not happened ----------------------
+@pytest.mark.parametrize("text, want", [
+    ("North Korea's threat to attack South Korea raised tension in Seoul.", ("138", "PRK", "KOR")),
+    ("The Chinese threat to invade Taiwan was condemned by Washington.", ("138", "CHN", "TWN")),
+    ("Hamas's vow to kill Israeli soldiers alarmed Jerusalem.", ("138", "PSE", "ISR")),
+])
+def test_threat_to_use_force_is_a_threat_not_force(text: str, want: tuple[str, str, str]) -> None:
+    got = coded(text)
+    assert want in got, got
+    assert not [c for c, _, _ in got if c[:2] in ("18", "19", "20")], got
+
+
+@pytest.mark.parametrize("text, never", [
+    ("Egypt welcomed the Israeli plan to withdraw troops from Gaza.", "08"),
+    ("Pakistan's plan to send troops to Iraq was criticised by the opposition.", "07"),
+    ("Poland's proposal to impose sanctions on Belarus was rejected by Germany.", "16"),
+])
+def test_a_planned_or_proposed_act_is_not_counted(text: str, never: str) -> None:
+    got = coded(text)
+    assert not [c for c, _, _ in got if c[:2] == never], got
+
+
+@pytest.mark.parametrize("text, want", [
+    # a decision to impose sanctions is the imposition; the attack itself stays an attack
+    ("The UN decision to impose an arms embargo on Sudan angered Khartoum.", ("16", "IGOUNO", "SDN")),
+    ("Israeli troops attacked a refugee camp in Gaza, defying a threat by Hamas.", ("19", "ISR", "PSE")),
+])
+def test_decided_and_done_acts_are_still_coded(text: str, want: tuple[str, str, str]) -> None:
+    assert want in roots(text), roots(text)
