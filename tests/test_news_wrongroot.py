@@ -73,3 +73,26 @@ def test_a_planned_or_proposed_act_is_not_counted(text: str, never: str) -> None
 ])
 def test_decided_and_done_acts_are_still_coded(text: str, want: tuple[str, str, str]) -> None:
     assert want in roots(text), roots(text)
+
+
+# ---- naming a thing (not someone) as something is a comment about no one ------------------------
+@pytest.mark.parametrize("text", [
+    "What the Spanish prime minister called the return of terror shocked Madrid.",
+    "Japan's prime minister described the election as a victory for democracy.",
+    "The Thai prime minister called the bombing a cowardly act.",
+])
+def test_naming_a_thing_is_no_event(text: str) -> None:
+    got = coded(text)
+    assert not [c for c, _, _ in got if c[:2] == "01"], got
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Iran described the US president as a war criminal.", ("111", "IRN", "USA")),
+    ("North Korea called the South Korean minister a liar.", ("111", "PRK", "KOR")),
+    ("Chirac described Blair as a close friend.", ("051", "FRA", "GBR")),
+    ("Russia's foreign minister commented on the Iranian nuclear programme.", ("010", "RUS", "IRN")),
+    # other comments with no one named stay statements (as the ConfliBERT data has them)
+    ("The Japanese government expressed concern on Friday.", ("012", "JPN", None)),
+])
+def test_naming_someone_and_other_comments_are_still_coded(text: str, want: tuple[str, str, str | None]) -> None:
+    assert want in coded(text), coded(text)

@@ -70,6 +70,7 @@ FIRING: tuple[Step, ...] = (
     guards.weapon_test,
     readings.claim_or_accusation,
     guards.verbal_needs_known_source,
+    guards.naming_a_thing,
     guards.needs_source,
     guards.between_companies,
     guards.festive_crowd,
