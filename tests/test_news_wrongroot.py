@@ -96,3 +96,17 @@ def test_naming_a_thing_is_no_event(text: str) -> None:
 ])
 def test_naming_someone_and_other_comments_are_still_coded(text: str, want: tuple[str, str, str | None]) -> None:
     assert want in coded(text), coded(text)
+
+
+# ---- "poised to" is about to: the act has not happened ----------------------------------------
+@pytest.mark.parametrize("text", [
+    "Turkey is poised to send troops into northern Iraq.",
+    "The European Union is poised to impose sanctions on Burma.",
+    "Japan is poised to lift its ban on US beef imports.",
+])
+def test_poised_to_act_is_not_counted(text: str) -> None:
+    assert coded(text) == [], coded(text)
+
+
+def test_the_act_done_is_still_coded() -> None:
+    assert ("163", "IGOEUREEC", "MMR") in coded("The European Union imposed sanctions on Burma on Monday.")
