@@ -76,6 +76,7 @@ FIRING: tuple[Step, ...] = (
     guards.weapon_test,
     readings.claim_or_accusation,
     guards.verbal_needs_known_source,
+    guards.naming_a_thing,
     guards.needs_source,
     guards.between_companies,
     guards.festive_crowd,
@@ -435,6 +436,22 @@ def one_happening(events: list[Event]) -> list[Event]:
             if not any(same(a, b) and (not same(b, a) or m < n) for m, b in enumerate(events) if m != n)]
 
 
+FORCE_ROOTS = ("18", "19", "20")
+
+
+def _force_told(b: Event, h: Event) -> bool:
+    """"Hamas commander killed" over "... was killed in an Israeli air strike": a headline's
+    killing or wounding by no one named is the lead's use of force told in short, whatever root
+    the lead's telling of who did it gives (an air strike is 195, the bare killing 180). The lead
+    must tell force as well, counted alike, and not against another country than the headline's
+    victims (a lead that names no victim may be the same happening)."""
+    if h.source is not None or h.root not in FORCE_ROOTS or b.root not in FORCE_ROOTS:
+        return False
+    if (h.modality in COUNTED) != (b.modality in COUNTED):
+        return False
+    return h.target is None or b.target is None or _actor_key(h.target) == _actor_key(b.target)
+
+
 def headline_told_again(cdoc: CleanDocument, sentences: tuple[Sentence, ...], events: list[Event]) -> list[Event]:
     """A wire headline tells in short the happening its lead tells again: the headline's event is
     kept only when no event of the body tells the same happening as well or better."""
@@ -449,7 +466,8 @@ def headline_told_again(cdoc: CleanDocument, sentences: tuple[Sentence, ...], ev
         return h.cameo == "010" and h.source is not None and any(
             _actor_key(b.source) == _actor_key(h.source) and b.modality in COUNTED and b.root in SPOKEN_ROOTS for b in body)
 
-    kept = [e for e in events if e.sentence not in heads or not (any(_covers(b, e) for b in body) or said_again(e))]
+    kept = [e for e in events if e.sentence not in heads
+            or not (any(_covers(b, e) or _force_told(b, e) for b in body) or said_again(e))]
     told = [e for e in kept if e.sentence in heads]
     # a body event that names fewer actors than the headline's telling gives way to it
     return [e for e in kept if e.sentence in heads or not any(_covers(h, e) for h in told)]

@@ -238,6 +238,21 @@ def verbal_needs_known_source(d: Draft, c: Clause) -> Draft:
     return d if kept == d.sources else replace(d, sources=kept)
 
 
+def naming_a_thing(d: Draft, c: Clause) -> Draft | Rejection:
+    """"Musharraf described the raid as a big achievement", "what a minister called the arrival of
+    jihad": naming a thing, not someone, as something is a comment about no one, and CAMEO events
+    are dyadic. Naming someone ("called him a criminal") is coded by ``readings.characterisation``.
+    (Other comments with no one named are left alone: "declined to comment", "expressed concern"
+    count as statements in the ConfliBERT data.)"""
+    if d.code != "010" or c.pattern.nominal or any(arguments.coded(t) for t in d.targets):
+        return d
+    lemma = c.head.lemma_.lower()
+    named = syntax.child(c.head, "oprd") if lemma == "call" else syntax.prep_object(c.head, "as") if lemma == "describe" else None
+    if named is None:
+        return d
+    return Rejection(f"matched, but '{c.head.text}' names a thing as '{named.text}', not someone")
+
+
 def between_companies(d: Draft, c: Clause) -> Draft | Rejection:
     """Business deals between companies are not political events ("Samsung Electronics Co. will
     invest in chip lines", "two steel groups agreed to merge"): every source a company and no one

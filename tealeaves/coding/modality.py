@@ -103,6 +103,8 @@ def _verbal_modality(head: Token) -> Modality:
             break
         gov = tok.head
         lemma = gov.lemma_.lower()
+        if tok.dep_ == "acl" and decided is None:
+            decided = _intended(tok)
         if tok.dep_ in ("relcl", "acl"):
             if (decided is None and tok.dep_ == "acl" and lemma in lexicon.words("hypothetical_governor")
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
@@ -150,6 +152,27 @@ def _verbal_modality(head: Token) -> Modality:
     if quote is not None and reported is None:
         return Modality("reported", "quotation", None, None, quote)
     return reported or Modality("asserted", None)
+
+
+def intent_verb(tok: Token) -> str | None:
+    """The verb an intention noun stands for when ``tok`` is its 'to' infinitive: "Iran's threat to
+    attack Israel" is Iran threatening to attack; None for any other clause on a noun."""
+    gov = tok.head
+    if tok.dep_ != "acl" or gov.pos_ != "NOUN" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    return lexicon.notes("intent_noun").get(gov.lemma_.lower())
+
+
+def _intended(tok: Token) -> Modality | None:
+    """"The threat to attack", "a plan to send troops", "an offer to mediate": what the noun's
+    infinitive names has not happened; it is as planned, or as open, as the verb the noun stands
+    for makes it."""
+    verb = intent_verb(tok)
+    if verb is None:
+        return None
+    if verb in lexicon.words("hypothetical_governor"):
+        return Modality("hypothetical", tok.head.text)
+    return Modality("future", tok.head.text)
 
 
 def _local_cue(tok: Token, hop: int) -> Modality | None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from tealeaves import ontology
 from tealeaves.coding import arguments, lexicon, syntax
-from tealeaves.coding.modality import FUTURE_LIKE, Modality, modality_of
+from tealeaves.coding.modality import FUTURE_LIKE, Modality, intent_verb, modality_of
 from tealeaves.coding.patterns import Pattern, PatternTable, match
 from tealeaves.models import Mention, Sentence
 
@@ -256,9 +256,11 @@ def declared_intention(d: Draft, c: Clause) -> Draft:
     head, root = c.head, d.code[:2]
     if c.pattern.nominal and head.dep_ == "dobj":
         head = head.head
-    if d.modality.value not in FUTURE_LIKE or head.dep_ != "xcomp":
+    # "Iran's threat to attack Israel", "his offer to mediate": the noun stands for its verb
+    gov = intent_verb(head)
+    if d.modality.value not in FUTURE_LIKE or (head.dep_ != "xcomp" and gov is None):
         return d
-    gov = head.head.lemma_.lower()
+    gov = gov or head.head.lemma_.lower()
     if not ((gov in lexicon.words("intent_governor") and root in ("04", "05", "06", "07", "08"))
             or (gov in lexicon.words("force_intent_governor") and root in ("18", "19", "20"))):
         return d
