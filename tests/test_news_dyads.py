@@ -199,3 +199,28 @@ def test_accused_appears_in_court(code: Any, text: str, court: str, accused: str
 def test_appearing_elsewhere_is_no_trial(code: Any) -> None:
     assert not [e for e in code("The Iraqi president appeared on television on Monday.", date="2004-09-01")
                 if e.cameo[:2] == "17"]
+
+
+# ---- "demanded that X do ...": the demand is made to the one the clause says must act -------------
+@pytest.mark.parametrize("text, source, target, root", [
+    ("The European Union demanded that Israel reopen the crossings into Gaza.", "IGOEUREEC", "ISR", "10"),
+    ("The Arab League demanded Syria pull its soldiers out of Lebanon by the end of the year.", "IGOMEAARL", "SYR", "10"),
+    ("NATO demands Serbia hand over war crimes suspects", "IGOWSTNAT", "SRB", "10"),
+    ("Tokyo demanded that North Korea return the abducted citizens.", "JPN", "PRK", "10"),
+])
+def test_demand_is_made_to_the_clause_subject(code: Any, text: str, source: str, target: str, root: str) -> None:
+    events = [e for e in code(text, date="2004-09-01") if e.cameo[:2] == root]
+    assert events, text
+    assert any((e.source.code if e.source else None, e.target.country if e.target else None) == (source, target)
+               or (e.source.country if e.source else None, e.target.country if e.target else None) == (source, target)
+               for e in events), [(e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    # a clause whose subject is no actor, or a pronoun, names no one the demand is made to
+    "The Colombian rebels demanded that the talks resume in Havana next month.",
+    "Venezuela demanded that it be allowed to join the trade bloc.",
+])
+def test_demand_of_no_actor_has_no_target(code: Any, text: str) -> None:
+    events = [e for e in code(text, date="2004-09-01") if e.cameo[:2] == "10"]
+    assert events and all(e.target is None for e in events), [(e.source, e.target) for e in events]

@@ -44,6 +44,7 @@ FIRING: tuple[Step, ...] = (
     guards.information_released,
     guards.statement_of_a_happening,
     readings.statement_about,
+    readings.demand_of_a_clause,
     readings.speaking_of_itself,
     readings.receive_from,
     readings.anger_caused,
