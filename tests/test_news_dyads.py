@@ -267,3 +267,19 @@ def test_clause_on_the_target_is_not_the_target(code: Any, text: str, source: st
 ])
 def test_clause_that_says_whose_or_what_stays(code: Any, text: str, source: str, target: str, root: str) -> None:
     assert (source, target, root) in dyads(code(text, date="2004-09-01"))
+
+
+# ---- "offered asylum to X": a thing given goes to the target ---------------------------------------
+@pytest.mark.parametrize("text, source, target, root", [
+    ("Iran has offered asylum to the Afghan general.", "IRN", "AFG", "03"),
+    ("Pakistan will provide extra security to Chinese engineers working in the country.", "PAK", "CHN", "03"),
+    ("Sweden offered shelter to the Iraqi dissident on Tuesday.", "SWE", "IRQ", "03"),
+])
+def test_thing_given_goes_to_the_target(code: Any, text: str, source: str, target: str, root: str) -> None:
+    assert (source, target, root) in dyads(code(text, date="2004-09-01"))
+
+
+def test_to_of_an_infinitive_is_no_recipient(code: Any) -> None:
+    # "offered a plan to calm tensions": "to" opens what the plan is for, not who gets it
+    got = dyads(code("The African Union offered a plan to calm the tensions on Monday.", date="2004-09-01"))
+    assert all(t == "---" for _s, t, _r in got), got

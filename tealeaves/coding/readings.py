@@ -209,6 +209,23 @@ def demand_of_a_clause(d: Draft, c: Clause) -> Draft:
     return replace(d, target_token=subj, targets=targets, note=d.note + " | demand made to the clause's subject")
 
 
+def recipient_of_the_thing(d: Draft, c: Clause) -> Draft:
+    """"Iran offered asylum to the Afghan general", "Pakistan will provide extra security to Chinese
+    engineers": when the verb's object is a thing given, not an actor, the one it goes "to" is the
+    target."""
+    pat, thing = c.pattern, d.target_token
+    if d.targets or pat.nominal or pat.target_after != "" or thing is None or thing.dep_ not in ("dobj", "attr"):
+        return d
+    to = [k for k in c.head.children if k.dep_ in ("dative", "prep") and k.lower_ == "to"]
+    to += [k for k in thing.children if k.dep_ == "prep" and k.lower_ == "to"]
+    for prep in to:
+        who = syntax.child(prep, "pobj")
+        if who is not None and arguments.names_actor(who, c.sent, c.mentions):
+            return replace(d, target_token=who, targets=tuple(arguments.mentions_for(who, c.sent, c.mentions)),
+                           note=d.note + " | the thing goes to the target")
+    return d
+
+
 def speaking_of_itself(d: Draft, c: Clause) -> Draft:
     """"The Kremlin said Russia remained open to talks": a state speaking of itself is no dyad, nor
     of its own people ("France said two French reporters held in Iraq were alive")."""
