@@ -46,12 +46,29 @@ def mentions_for(tok: Token | None, sent: Sentence, mentions: tuple[Mention, ...
             hi = sent.offset(h.doc[h.right_edge.i]) + len(h.doc[h.right_edge.i].text)
             # a place inside a happening's phrase says where, not who: "a blast in China", "Baghdad car bombs"
             where = ("place.",) if happening(h) else ("place.modifier",)
-            inside = [m for m in mentions if usable(m) and lo <= m.start and m.end <= hi and not m.rule.startswith(where)]
+            told = _told_about(h, sent)
+            inside = [m for m in mentions if usable(m) and lo <= m.start and m.end <= hi and not m.rule.startswith(where)
+                      and not any(a <= m.start < b for a, b in told)]
             hits = inside[:1]
         for m in [*hits, *_listed_owners(h, hits, sent, mentions)]:
             if m not in found:
                 found.append(m)
     return found
+
+
+def _told_about(head: Token, sent: Sentence) -> list[tuple[int, int]]:
+    """Offsets of the clauses that say something about a noun ("a man suspected of helping Saddam
+    Hussein", "a cleric who is wanted in the United States"): the actors named there are others, not
+    the noun's own side. A participle of belonging ("gunmen linked to al-Qaeda") says whose the noun
+    is, and stays, and so do content clauses ("allegations that X was abused", "attempts to force X")
+    and "-ing" participles ("a convoy carrying X"), which name the ones the noun is about."""
+    spans = []
+    for c in head.children:
+        if c.dep_ == "relcl" or (c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in lexicon.words("belonging_verb")
+                                  and not any(g.dep_ in ("mark", "nsubj", "nsubjpass", "aux", "auxpass") for g in c.children)):
+            first, last = c.doc[c.left_edge.i], c.doc[c.right_edge.i]
+            spans.append((sent.offset(first), sent.offset(last) + len(last.text)))
+    return spans
 
 
 def happening(tok: Token) -> bool:
@@ -252,7 +269,10 @@ def place_country(head: Token, sent: Sentence, mentions: tuple[Mention, ...], wi
     tops = [head] + ([head.head] if head.dep_ == "advcl" and head.head.i != head.i else [])
     preps = [c for top in tops for c in top.children if c.dep_ == "prep" and c.lower_ in lexicon.words("place_prep")]
     if within is not None:
-        preps += [t for t in within.subtree if t.dep_ == "prep" and t.lower_ in lexicon.words("place_prep")]
+        # not a place a clause on the target tells of ("a cleric wanted in the United States")
+        told = _told_about(within, sent)
+        preps += [t for t in within.subtree if t.dep_ == "prep" and t.lower_ in lexicon.words("place_prep")
+                  and not any(a <= sent.offset(t) < b for a, b in told)]
     for prep in preps:
         for tok in prep.subtree:
             if tok.ent_type_ not in ("GPE", "LOC") and tok.dep_ != "pobj":

@@ -48,6 +48,8 @@ FIRING: tuple[Step, ...] = (
     guards.accidental_explosion,
     guards.statement_of_a_happening,
     readings.statement_about,
+    readings.demand_of_a_clause,
+    readings.recipient_of_the_thing,
     readings.speaking_of_itself,
     readings.receive_from,
     readings.anger_caused,

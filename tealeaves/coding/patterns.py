@@ -224,7 +224,7 @@ def match(pattern: Pattern, head: Token) -> tuple[list[Token], Token | None] | s
     if pattern.target_after == "":
         target = syntax.child(head, ("dobj", "dative", "attr"))
         if target is None and syntax.is_passive(head):
-            target = syntax.child(head, syntax.PASSIVE_SUBJECT_DEPS)
+            target = syntax.antecedent(syntax.child(head, syntax.PASSIVE_SUBJECT_DEPS))
         if target is None:
             # "{T}" right after the head means the verb takes an object: "called Putin" is a phone
             # call, "called for reform" is not

@@ -196,6 +196,41 @@ def statement_about(d: Draft, c: Clause) -> Draft:
     return replace(d, target_token=subj, targets=tuple(arguments.mentions_for(subj, c.sent, c.mentions)))
 
 
+def demand_of_a_clause(d: Draft, c: Clause) -> Draft:
+    """"The EU demanded that Israel reopen the crossings", "Washington urged that Pakistan hand over
+    the suspects": a demand or appeal whose content is a clause is made to the one the clause says
+    must act, its subject. A pronoun subject is left alone (it may be the speaker's own side), and a
+    subject that names no actor ("demanded that the talks resume") gives no target."""
+    if d.targets or c.pattern.nominal or d.code[:2] not in (DEMAND[:2], APPEAL[:2]):
+        return d
+    said = next((k for k in c.head.children if k.dep_ == "ccomp" and k.i > c.head.i), None)
+    subj = syntax.child(said, syntax.ANY_SUBJECT_DEPS) if said is not None else None
+    if subj is None or _pronoun(subj) or not arguments.names_actor(subj, c.sent, c.mentions):
+        return d
+    targets = tuple(m for m in arguments.mentions_for(subj, c.sent, c.mentions)
+                    if not any(s is not None and arguments.same_actor(m, s) for s in d.sources))
+    if not targets:
+        return d
+    return replace(d, target_token=subj, targets=targets, note=d.note + " | demand made to the clause's subject")
+
+
+def recipient_of_the_thing(d: Draft, c: Clause) -> Draft:
+    """"Iran offered asylum to the Afghan general", "Pakistan will provide extra security to Chinese
+    engineers": when the verb's object is a thing given, not an actor, the one it goes "to" is the
+    target."""
+    pat, thing = c.pattern, d.target_token
+    if d.targets or pat.nominal or pat.target_after != "" or thing is None or thing.dep_ not in ("dobj", "attr"):
+        return d
+    to = [k for k in c.head.children if k.dep_ in ("dative", "prep") and k.lower_ == "to"]
+    to += [k for k in thing.children if k.dep_ == "prep" and k.lower_ == "to"]
+    for prep in to:
+        who = syntax.child(prep, "pobj")
+        if who is not None and arguments.names_actor(who, c.sent, c.mentions):
+            return replace(d, target_token=who, targets=tuple(arguments.mentions_for(who, c.sent, c.mentions)),
+                           note=d.note + " | the thing goes to the target")
+    return d
+
+
 def speaking_of_itself(d: Draft, c: Clause) -> Draft:
     """"The Kremlin said Russia remained open to talks": a state speaking of itself is no dyad, nor
     of its own people ("France said two French reporters held in Iraq were alive")."""
