@@ -213,14 +213,18 @@ def criticism_of_an_act(d: Draft, c: Clause) -> Draft:
     # a verb of disapproval with the act as its object; "launched a scathing attack on X" is the
     # criticism itself, aimed at X (its pattern's code is no 11x and its target follows "on")
     if (d.code[:2] != "11" or c.pattern.code[:2] != "11" or c.pattern.target_after not in (None, "")
-            or c.pattern.nominal or obj is None or obj.pos_ != "NOUN"
+            or c.pattern.nominal or c.head.lemma_.lower() in lexicon.words("support_verb") or obj is None or obj.pos_ != "NOUN"
             or obj.lemma_.lower() not in lexicon.words("criticised_act")):
         return d
     agent = arguments.nominal_source(obj)
-    if agent is None or agent.i == obj.i:
+    if agent is None:
         # the parser often hangs "by" on the last noun of the act's phrase
         by = next((t for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "by" and t.head.pos_ in ("NOUN", "PROPN")), None)
         agent = syntax.child(by, "pobj") if by is not None else None
+    if agent is None:
+        # an owner the parser reads as a modifier: "Israels raid" (the feed lost the apostrophe)
+        agent = next((t for t in obj.children if t.dep_ in ("poss", "amod", "compound", "nmod")
+                      and any(arguments.coded(m) for m in arguments.mentions_for(t, c.sent, c.mentions))), None)
     doers = tuple(m for m in arguments.mentions_for(agent, c.sent, c.mentions) if arguments.coded(m)) if agent is not None else ()
     if doers:
         return replace(d, targets=doers, target_token=agent, note=d.note + f" | aimed at who did the {obj.text}")
