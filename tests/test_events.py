@@ -139,9 +139,10 @@ def test_passive_without_agent_codes_coercion_with_null_source_and_place() -> No
     assert "no agent named" in e.rule
 
 
-def test_passive_without_agent_codes_no_verbal_event() -> None:
-    assert not code_with_table("Ukraine was criticized over the deal.")
-    # with its agent named, the same passive is coded
+def test_passive_without_agent_keeps_the_verbal_event_with_no_source() -> None:
+    # docs/annotation.md: an agentless passive keeps its event, the source unknown
+    assert triples(code_with_table("Ukraine was criticized over the deal.")) == {(None, "UKR", "111")}
+    # with its agent named, the same passive is coded with its agent
     assert triples(code_with_table("Ukraine was criticized by Russia over the deal.")) == {("RUS", "UKR", "111")}
 
 

@@ -1,5 +1,8 @@
 """Verbal acts on wire news: denials (016) and what a denial's scope is, a court's verdict (116),
-and the one judged or held by a state's court or police."""
+and the one judged or held by a state's court or police; accusations and criticism in a passive
+that names no accuser (11x, source unknown); demands whose asked-for act is a clause with its own
+subject (10x on that subject). Each construction is checked on invented variants, with a near
+sentence that must not be coded the same way."""
 
 from __future__ import annotations
 
@@ -203,3 +206,168 @@ def test_a_denied_clause_is_a_denial_of_what_it_names(text: str, source: str, ta
 ])
 def test_no_denial_when_none_is_made_or_no_one_is_named(text: str) -> None:
     assert not any(code == "016" for code, _, _ in coded(text)), coded(text)
+
+
+def roots(got: list[tuple[str, str | None, str | None]]) -> set[tuple[str, str | None, str | None]]:
+    return {(c[:2], s, t) for c, s, t in got}
+
+
+# ---- accused or criticised in the passive, by someone the text does not name --------------------
+@pytest.mark.parametrize("text, target, root", [
+    ("The Sudanese government has been accused of arming the militias in Darfur.", "SDN", "11"),
+    ("Kenyan police were criticised on Monday for their handling of the riots.", "KEN", "11"),
+    ("Russian troops have been blamed for the deaths of six civilians in Chechnya.", "RUS", "11"),
+    ("Two Egyptian ministers were accused on Sunday of taking bribes.", "EGY", "11"),
+])
+def test_agentless_passive_accusation_keeps_the_accused_as_target(text: str, target: str, root: str) -> None:
+    got = coded(text)
+    assert (root, None, target) in roots(got), got
+
+
+def test_passive_with_a_named_critic_keeps_the_critic() -> None:
+    got = coded("The Turkish ambassador was condemned by Greece for his remarks.")
+    assert ("11", "GRC", "TUR") in roots(got), got
+    assert ("11", None, "TUR") not in roots(got), got
+
+
+@pytest.mark.parametrize("text", [
+    "A Pakistani man accused of plotting attacks appeared in court on Monday.",  # who he is, not news of an accusation
+    "The plan was criticised as unworkable.",  # no actor criticised
+])
+def test_no_accusation_from_a_description_or_a_thing(text: str) -> None:
+    assert not [c for c in coded(text) if c[0][:2] == "11"], coded(text)
+
+
+def test_a_charge_laid_by_the_authorities_stays_a_charge() -> None:
+    got = coded("A British soldier has been charged with the murder of a civilian in Iraq, police said.")
+    assert any(c[:2] == "17" and t == "GBR" for c, _, t in got), got
+    assert not [c for c in got if c[0][:2] == "11"], got
+
+
+# ---- a demand whose asked-for act is a clause with its own subject ------------------------------
+@pytest.mark.parametrize("text, source, target", [
+    ("Syria demanded that Israel withdraw from the Golan Heights.", "SYR", "ISR"),
+    ("China demanded Japan apologise for the incident.", "CHN", "JPN"),
+    ("Russia demanded that Georgia release the four officers immediately.", "RUS", "GEO"),
+    ("Opposition leaders in Kenya demanded President Kibaki resign over the scandal.", "KEN", "KEN"),
+])
+def test_demand_targets_the_subject_of_the_demanded_clause(text: str, source: str, target: str) -> None:
+    got = coded(text)
+    assert ("10", source, target) in roots(got), got
+    assert not [c for c in got if c[0][:2] == "02"], got  # a demand, not an appeal
+    assert not [c for c in got if c[0][:2] == "08"], got  # what is demanded has not happened
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Egypt demanded that the inquiry be reopened.", "EGY"),
+    ("Iran demanded to know why the inspectors had returned.", "IRN"),
+])
+def test_demand_with_no_actor_asked_has_no_target(text: str, source: str) -> None:
+    got = coded(text)
+    assert ("10", source, None) in roots(got), got
+
+
+# ---- saying one will reject, oppose or demand is taking that stand ------------------------------
+@pytest.mark.parametrize("text, source, target, root", [
+    ("Pakistan has said it will reject any Indian proposal on Kashmir that ignores the wishes of its people.", "PAK", "IND", "12"),
+    ("Iran said it would oppose any resolution against Syria.", "IRN", "SYR", "11"),
+    ("Venezuela said on Friday it would reject the American offer of talks.", "VEN", "USA", "12"),
+])
+def test_a_stand_stated_for_the_future_is_taken_now(text: str, source: str, target: str, root: str) -> None:
+    got = coded(text)
+    assert (root, source, target) in roots(got), got
+
+
+def test_what_others_say_a_side_will_reject_is_no_stand() -> None:
+    # critics foretelling a rejection do not make it: the rejection stays in the future
+    assert not [c for c in coded("Kenya will reject the proposal, critics said.") if c[0][:2] == "12"]
+
+
+# ---- criticism verbs of the wire desk ------------------------------------------------------------
+@pytest.mark.parametrize("text, source, target", [
+    ("Australia's prime minister hit out at Indonesia on Tuesday over the verdict.", "AUS", "IDN"),
+    ("The Kremlin assailed Georgia for its troop deployment.", "RUS", "GEO"),
+    ("Iran's president ripped into Britain in a speech on Sunday.", "IRN", "GBR"),
+    ("The Venezuelan president rounded on the United States over the coup attempt.", "VEN", "USA"),
+])
+def test_wire_criticism_verbs_are_criticism(text: str, source: str, target: str) -> None:
+    assert ("111", source, target) in coded(text), coded(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A bullet ripped into the wall of the Iraqi police station.",
+    "The typhoon hit out at sea before reaching Japan.",
+])
+def test_the_same_verbs_used_of_things_are_no_criticism(text: str) -> None:
+    assert not [c for c in coded(text) if c[0][:2] == "11"], coded(text)
+
+
+# ---- a denial answers an accusation: when its maker is named, the accusation is an event too ---
+@pytest.mark.parametrize("text, accuser, accused, denial", [
+    ("Syria rejected accusations by the United States that it was allowing fighters into Iraq.", "USA", "SYR", ("016", "SYR", "USA")),
+    ("Egypt denied Israeli charges that it had armed Hamas.", "ISR", "EGY", ("016", "EGY", "ISR")),
+    ("Iran dismissed US claims that Syria was hiding weapons.", "USA", "SYR", ("016", "IRN", "USA")),
+    ("Belgium defended itself on Monday against allegations by Rwanda that it had sheltered the killers.", "RWA", "BEL", ("016", "BEL", "RWA")),
+])
+def test_an_answered_accusation_with_a_named_accuser_is_an_accusation(
+        text: str, accuser: str, accused: str, denial: tuple[str, str, str]) -> None:
+    got = coded(text)
+    assert ("112", accuser, accused) in got, got
+    assert denial in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Japan rejected China's claims to the islands.",  # a claim to land, not an accusation
+    "A US investigation has rejected allegations that an Australian suspect was abused.",  # no accuser named
+])
+def test_no_accusation_without_an_accuser_or_an_accusing_claim(text: str) -> None:
+    assert not [c for c in coded(text) if c[0] == "112"], coded(text)
+
+
+# ---- criticism of an act is aimed at who did it, not at its victims -----------------------------
+@pytest.mark.parametrize("text, source, target", [
+    ("The Security Council condemned military actions by Uganda in eastern Congo.", "IGOUNO", "UGA"),
+    ("Russia denounced the bombing of Serbian positions in Bosnia by NATO aircraft.", "RUS", "IGOWSTNAT"),
+    ("Syria condemned the Israeli raid on a village near Damascus.", "SYR", "ISR"),
+    ("Iran criticised the American strike on Falluja.", "IRN", "USA"),
+])
+def test_criticism_of_an_act_targets_its_doer(text: str, source: str, target: str) -> None:
+    got = coded(text)
+    assert ("111", source, target) in got, got
+
+
+@pytest.mark.parametrize("text, source, victim", [
+    ("China condemned attacks on its workers in Pakistan.", "CHN", "PAK"),
+    ("Britain condemned the killing of two British engineers in Iraq.", "GBR", "IRQ"),
+    ("South African leaders condemned attempts to force the UN Secretary-General to resign.", "ZAF", "IGOUNO"),
+])
+def test_criticism_of_an_act_with_no_doer_named_spares_the_victims(text: str, source: str, victim: str) -> None:
+    got = [c for c in coded(text) if c[0][:2] == "11"]
+    assert ("111", source, None) in got, got
+    assert not [c for c in got if c[2] in (victim, source)], got
+
+
+def test_criticism_of_a_named_actor_keeps_its_target() -> None:
+    assert ("111", "PAK", "IND") in coded("Pakistan condemned India for the attack.")
+
+
+def test_a_verbal_attack_on_someone_is_aimed_at_them() -> None:
+    # "a scathing attack on Israel" is the criticism itself, not an act criticised
+    got = coded("Egypt's foreign minister launched a scathing attack on Israel on Sunday.")
+    assert ("111", "EGY", "ISR") in got, got
+
+
+# ---- threats received: the receiver is threatened ------------------------------------------------
+@pytest.mark.parametrize("text, source, target", [
+    ("An Iraqi judge received death threats on Monday.", None, "IRQ"),
+    ("The British embassy in Jakarta received a bomb threat on Tuesday.", None, "GBR"),
+    ("Several Kenyan journalists have received death threats after reporting on the scandal.", None, "KEN"),
+])
+def test_a_threat_received_threatens_the_receiver(text: str, source: str | None, target: str) -> None:
+    got = coded(text)
+    assert ("13", source, target) in roots(got), got
+    assert not [c for c in got if c[1] == target and c[0][:2] == "13"], got  # the receiver threatens no one
+
+
+def test_a_threat_of_legal_action_is_no_death_threat() -> None:
+    assert not [c for c in coded("The Kenyan company received a threat of legal action from its rivals.") if c[0][:2] == "13"]

@@ -52,6 +52,7 @@ FIRING: tuple[Step, ...] = (
     readings.recipient_of_the_thing,
     readings.speaking_of_itself,
     readings.receive_from,
+    readings.criticism_of_an_act,
     readings.anger_caused,
     readings.stated_intention,
     readings.declared_intention,
@@ -165,6 +166,7 @@ class RuleCoder:
         self._code_heads(work, heads, False, events)
         events.extend(self._speech_demands(work))
         events.extend(self._accusations_denied(work))
+        events.extend(self._accusations_answered(work, events))
         events.extend(self._clauses_denied(work, events))
         if all(id(e) in work.passing for e in events):
             fallback: list[Event] = []
@@ -360,6 +362,27 @@ class RuleCoder:
             when = dates.event_date(verb, work.ctx.date)
             out.append(self._event(work.sent, d.sources[0], d.targets[0], d.code, pat, verb, (), d.modality, None, when, None, d.note))
             work.note(verb, pat, "fired (accusation denied)")
+        return out
+
+    def _accusations_answered(self, work: _Work, events: list[Event]) -> list[Event]:
+        """The accusation a denial answers, when its owner is named (``readings.answered_accusation``)."""
+        sent = work.sent
+        out: list[Event] = []
+        for e in events:
+            if e.cameo != readings.DENIAL or e.source is None or not arguments.coded(e.target):
+                continue
+            verb = next((t for t in sent.span if sent.offset(t) == e.evidence_start), None)
+            if verb is None:
+                continue
+            found = readings.answered_accusation(verb, e.source, e.target, sent, work.mentions)
+            if found is None:
+                continue
+            d, pat = found
+            if not self._first(work, d.sources[0], d.targets[0], d.code):
+                continue
+            out.append(self._event(sent, d.sources[0], d.targets[0], d.code, pat, verb, (), d.modality, None,
+                                   dates.event_date(verb, work.ctx.date), None, d.note))
+            work.note(verb, pat, "fired" + d.note)
         return out
 
     def _clauses_denied(self, work: _Work, events: list[Event]) -> list[Event]:

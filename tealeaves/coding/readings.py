@@ -130,6 +130,8 @@ def _restate(mod: Modality, value: str, cue: str) -> Modality:
 
 # ---- readings, in the order the coder applies them --------------------------------------------
 CRITICISM = "111"
+# demands, disapproval and rejection: saying one will take the stand is taking it
+STANCE_ROOTS = ("10", "11", "12")
 PRAISE = "051"
 COMMENT = "010"
 
@@ -242,15 +244,42 @@ def speaking_of_itself(d: Draft, c: Clause) -> Draft:
     return d if kept == d.targets else replace(d, targets=kept)
 
 
+def criticism_of_an_act(d: Draft, c: Clause) -> Draft:
+    """"The Council condemned military actions by Rwanda in Congo", "denounced the bombing of
+    Serbian positions by NATO aircraft": criticism of an act is aimed at whoever did it (the act's
+    owner or its "by" agent), never at its victims or the place; an act nobody is named for leaves
+    the target unknown ("condemned attacks on its workers")."""
+    obj = syntax.child(c.head, "dobj")
+    # a verb of disapproval with the act as its object; "launched a scathing attack on X" is the
+    # criticism itself, aimed at X (its pattern's code is no 11x and its target follows "on")
+    if (d.code[:2] != "11" or c.pattern.code[:2] != "11" or c.pattern.target_after not in (None, "")
+            or c.pattern.nominal or c.head.lemma_.lower() in lexicon.words("support_verb") or obj is None or obj.pos_ != "NOUN"
+            or obj.lemma_.lower() not in lexicon.words("criticised_act")):
+        return d
+    agent = arguments.nominal_source(obj)
+    if agent is None:
+        # the parser often hangs "by" on the last noun of the act's phrase
+        by = next((t for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "by" and t.head.pos_ in ("NOUN", "PROPN")), None)
+        agent = syntax.child(by, "pobj") if by is not None else None
+    if agent is None:
+        # an owner the parser reads as a modifier: "Israels raid" (the feed lost the apostrophe)
+        agent = next((t for t in obj.children if t.dep_ in ("poss", "amod", "compound", "nmod")
+                      and any(arguments.coded(m) for m in arguments.mentions_for(t, c.sent, c.mentions))), None)
+    doers = tuple(m for m in arguments.mentions_for(agent, c.sent, c.mentions) if arguments.coded(m)) if agent is not None else ()
+    if doers:
+        return replace(d, targets=doers, target_token=agent, note=d.note + f" | aimed at who did the {obj.text}")
+    return replace(d, targets=(), target_token=obj, note=d.note + f" | no doer named for the {obj.text}")
+
+
 def receive_from(d: Draft, c: Clause) -> Draft:
     """"Demonstrators received weapons from the government": the government gave them; "Moscow
     faced criticism from Tbilisi": Tbilisi criticised. "Moscow faced criticism" names no critic:
-    the subject is the target and the source is left out."""
+    the subject is the target and the source is left out; so with "received death threats"."""
     if c.pattern.nominal or c.head.lemma_.lower() not in lexicon.words("receiving_verb"):
         return d
-    if c.pattern.target_after is None and d.code[:2] == "11" and d.sources and d.sources[0] is not None:
+    if c.pattern.target_after is None and d.code[:2] in ("11", "13") and d.sources and d.sources[0] is not None:
         return replace(d, source_token=None, target_token=d.source_token, sources=(None,),
-                       targets=tuple(m for m in d.sources if m is not None), note=d.note + " | disapproval received, critic unnamed")
+                       targets=tuple(m for m in d.sources if m is not None), note=d.note + " | received from no one named")
     if c.pattern.target_after != "from" or not d.targets:
         return d
     return replace(d, source_token=d.target_token, target_token=d.source_token,
@@ -277,7 +306,9 @@ def stated_intention(d: Draft, c: Clause) -> Draft:
     if not (intent and _own_words(d, c) and syntax.said_directly(c.head) and mod.value in FUTURE_LIKE):
         return d
     new = commitment_code(d.code, negated=False)
-    if new == d.code and d.code[:2] not in ("03", "13"):  # "said it will seek better ties": already an intent
+    # "said it will seek better ties": already an intent; "said it will reject any proposal", "would
+    # oppose the resolution": a stated stand on a demand, a proposal or a policy is taken when stated
+    if new == d.code and d.code[:2] not in ("03", "13", *STANCE_ROOTS):
         return d
     return replace(d, code=new, sources=c.speakers[:1], modality=_restate(mod, "asserted", f"stated intention: {intent}"),
                  note=d.note + f" | stated intention of the speaker ({mod.reporting_verb}: {intent})")
@@ -492,6 +523,11 @@ def agentless_passive(d: Draft, c: Clause) -> Draft:
     if (d.sources or d.source_token is not None or not d.targets or not info.agentless
             or tgt is None or d.modality.value not in ("asserted", "reported")
             or not (syntax.is_passive(head) or syntax.reduced_passive(head))):
+        return d
+    if info.quad == 3 and (not syntax.is_passive(head) or head.lemma_.lower() in lexicon.words("charge_verb")):
+        # "a man accused of plotting attacks" describes who he is; "he was accused of plotting
+        # attacks" reports the accusation (by someone unnamed): only the full passive is an event.
+        # "He was charged with murder" is the authorities' charge (173, see agent_of_the_law)
         return d
     # the patient is the passive subject, or (material conflict only) the noun a participle modifies
     if not (tgt.dep_ in syntax.PASSIVE_SUBJECT_DEPS or tgt == syntax.patient(head) or (tgt.i == head.head.i and info.quad == 4)):
@@ -818,8 +854,11 @@ def appeal(verb: Token, sent: Sentence, mentions: tuple[Mention, ...], patterns:
         return None  # "wants Y to be happy" asks for nothing
     acode = inner.code if inner else APPEAL
     code = APPEAL if acode[:2] in ("01", "02", "03") else lexicon.recode("appeal", acode) or APPEAL
+    if lemma in lexicon.words("demand_verb"):
+        code = DEMAND[:2] + code[2:]  # each appeal code 02x has its demand 10x
     pat = Pattern(code, lemma, (), "", False, 0, f"{lemma} {{T}} to {act.lemma_.lower()}", "rule:appeal")
-    note = f" | appeal for {inner.code} {act.text}" if inner else " | appeal"
+    kind = "demand" if code[:2] == DEMAND[:2] else "appeal"
+    note = f" | {kind} for {inner.code} {act.text}" if inner else f" | {kind}"
     return Appeal(Draft(code, (sources[0],), tuple(targets), modality_of(verb), note), pat, used, act)
 
 
@@ -862,6 +901,39 @@ def accusation_denied(verb: Token, sent: Sentence, mentions: tuple[Mention, ...]
         return None
     pat = Pattern(DENIAL, lemma, (), None, False, 0, f"{{accusation}}, which {lemma}", "rule:accusation-denied")
     return Draft(DENIAL, (deniers[0],), (accusers[0],), mod, " | denial of the accusation"), pat
+
+
+def answered_accusation(verb: Token, denier: Mention, accuser: Mention, sent: Sentence,
+                        mentions: tuple[Mention, ...]) -> tuple[Draft, Pattern] | None:
+    """"France defended itself against accusations by Ivory Coast that it used force", "Syria
+    rejected US charges that it arms the militants": the denial (016) answers an accusation the
+    sentence reports, made by the named owner of the accusation noun; that accusation (112) is an
+    event too, against the one the that-clause names, else the one who answers it."""
+    nouns = lexicon.words("accusation_noun")
+    answered = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for noun in answered:
+        if noun.lemma_.lower() not in nouns:
+            continue
+        said = next((c for c in noun.children if c.dep_ in ("acl", "ccomp")
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if noun.lemma_.lower() not in lexicon.words("accusation_noun_always") and said is None:
+            continue  # "rejected Russia's claims to the islands" answers no accusation
+        owners = [m for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                  for m in arguments.mentions_for(c, sent, mentions)]
+        owners += [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                   for m in arguments.mentions_for(syntax.child(c, "pobj"), sent, mentions)]
+        if not any(arguments.same_actor(m, accuser) for m in owners):
+            continue
+        accused = [m for m in arguments.mentions_for(syntax.subject(said), sent, mentions)
+                   if arguments.coded(m)] if said is not None else []
+        target = accused[0] if accused else denier
+        if arguments.same_actor(target, accuser):
+            return None
+        pat = Pattern(ACCUSATION, verb.lemma_.lower(), (), None, False, 0, f"{verb.lemma_.lower()} {{accusation}} by ...",
+                      "rule:accusation-answered")
+        return Draft(ACCUSATION, (accuser,), (target,), Modality("asserted", None), " | the accusation answered"), pat
+    return None
 
 
 def _negated_verb(verb: Token) -> bool:

@@ -231,6 +231,9 @@ def appeal_parts(verb: Token, lemma: str) -> tuple[Token | None, Token | None]:
         asked = prep_object(verb, prep) if prep else child(verb, ("dobj", "dative"))
         return asked, act
     act = next((c for c in verb.children if c.dep_ == "ccomp" and infinitive(c)), None)
+    if act is None and lemma in lexicon.words("demand_verb"):
+        # "demanded (that) Israel withdraw": the asked-for act is a bare verb with its own subject
+        act = next((c for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VB"), None)
     if act is not None and lemma in lexicon.words("appeal_clause_verb"):
         return child(act, "nsubj"), act
     return None, None
