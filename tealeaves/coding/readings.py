@@ -455,9 +455,25 @@ def agentless_passive(d: Draft, c: Clause) -> Draft:
     if not (tgt.dep_ in syntax.PASSIVE_SUBJECT_DEPS or tgt == syntax.patient(head) or (tgt.i == head.head.i and info.quad == 4)):
         return d
     means = arguments.agent_of_means(head, c.sent, c.mentions)
+    d = _kind_of_means(d, c, any(arguments.state_force(m) for m in means))
     if means:
         return replace(d, sources=tuple(means), note=d.note + " | agent from the means (passive)")
     return replace(d, sources=(None,), note=d.note + " | no agent named (passive)")
+
+
+def _kind_of_means(d: Draft, c: Clause, by_state: bool) -> Draft:
+    """"Killed in a suicide bombing" (1831), "in a series of US air strikes" (195): the means
+    decides the kind of violence as a weapon subject does; a state's bombing or shelling is left to
+    the state-force reading (it is conventional, 19x). A city on the means ("in a
+    Baghdad rocket attack") is where it struck: victims of no stated country are its people."""
+    noun = arguments.means_of(c.head)
+    kind = arguments.instrument(noun)
+    if noun is None or d.code[:2] not in ("18", "19"):
+        return d
+    if kind and kind != d.code and (kind == "195" or not by_state):
+        d = replace(d, code=kind, note=d.note + f" | the means '{noun.text}' gives {kind}")
+    place = arguments.weapon_place(noun, c.sent, c.mentions)
+    return d if place is None else replace(d, targets=arguments.of_place(d.targets, place))
 
 
 def _agentless_act(d: Draft, c: Clause) -> Draft:
