@@ -53,3 +53,40 @@ def test_a_group_named_on_the_means_is_who_struck(code: Any) -> None:
 def test_accidents_are_no_attack(code: Any, text: str) -> None:
     events = roots(code(text))
     assert not [e for e in events if e[0] in ("18", "19")], events
+
+
+# ---- roads blocked by a state's forces restrict movement (191); a crowd's blockade is a protest --
+@pytest.mark.parametrize(("text", "want"), [
+    ("Israeli troops blocked main roads in the northern Gaza Strip on Tuesday.", ("191", "ISR", "PSE")),
+    ("Indian police blocked the roads to the Golden Temple in Amritsar.", ("191", "IND", None)),
+    ("Pakistani soldiers blocked roads into the tribal town of Wana.", ("191", "PAK", None)),
+])
+def test_roads_blocked_by_forces_restrict_movement(code: Any, text: str, want: tuple[str, str, str | None]) -> None:
+    events = counted(code(text))
+    assert [e for e in events if e[:2] == want[:2] and (want[2] is None or e[2] == want[2])], events
+    assert not [e for e in events if e[0] == "144"], events
+
+
+def test_protesters_blocking_a_road_protest(code: Any) -> None:
+    events = roots(code("Protesters blocked the main road into La Paz on Monday."))
+    assert ("14", "BOL", "BOL") in events, events
+    assert not [e for e in events if e[0] == "19"], events
+
+
+# ---- "is prepared to" states an intention as "is ready to" and "is willing to" do -------------
+@pytest.mark.parametrize(("text", "want"), [
+    ("Pakistan is prepared to resume talks with India, the foreign minister said.", ("036", "PAK", "IND")),
+    ("Syria is prepared to sign a peace treaty with Israel.", ("03", "SYR", "ISR")),
+    ("Iran is prepared to hold talks with the European Union on its nuclear program.", ("036", "IRN", "IGOEUREEC")),
+])
+def test_prepared_to_is_an_intention(code: Any, text: str, want: tuple[str, str, str]) -> None:
+    events = [(e.cameo, e.source.country if e.source else None, (e.target.code or "")[:9] if e.target else None)
+              for e in code(text) if e.modality in ("asserted", "reported")]
+    assert [e for e in events if e[0].startswith(want[0]) and e[1:] == want[1:]], events
+    assert not [e for e in events if e[0][:2] == "04"], events  # offered talks are not yet held
+
+
+def test_a_thing_prepared_is_no_intention(code: Any) -> None:
+    events = roots(code("The report on Darfur was prepared by United Nations experts in Geneva."))
+    assert not [e for e in events if e[0] == "03"], events
+

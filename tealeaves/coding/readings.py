@@ -695,6 +695,18 @@ def mutual_act(d: Draft, c: Clause) -> Draft:
     return replace(d, mutual=True, note=d.note + " | each side acts on the other")
 
 
+OBSTRUCT, RESTRICT_MOVEMENT = "144", "191"
+
+
+def forces_block_movement(d: Draft, c: Clause) -> Draft:
+    """"Israeli troops blocked main roads in Gaza", "the army blocked traffic into the city": roads
+    blocked by a state's forces restrict movement (191), they are no protest (144), which is what
+    crowds, farmers or strikers do when they block a road."""
+    if d.code != OBSTRUCT or not any(arguments.state_force(s) for s in d.sources):
+        return d
+    return replace(d, code=RESTRICT_MOVEMENT, note=d.note + " | blocked by a state's forces (191)")
+
+
 def protest_target(d: Draft, c: Clause) -> Draft:
     """A protest is directed at the authorities of the place where it is held (named with "in",
     else the dateline's: "NEW YORK - Thousands marched past ...", else the protesters' own state);
