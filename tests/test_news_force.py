@@ -90,3 +90,22 @@ def test_a_thing_prepared_is_no_intention(code: Any) -> None:
     events = roots(code("The report on Darfur was prepared by United Nations experts in Geneva."))
     assert not [e for e in events if e[0] == "03"], events
 
+
+# ---- a bomb that went off in a site named by what it is struck that site's country ------------
+@pytest.mark.parametrize(("text", "want"), [
+    ("Homemade bombs exploded in two Buenos Aires banks on Wednesday, killing a security guard, police said.", ("183", None, "ARG")),
+    ("Two bombs exploded in three Istanbul banks on Monday, killing a guard.", ("183", None, "TUR")),
+    ("A bomb exploded near a British consulate building, injuring four passers-by.", ("183", None, "GBR")),
+])
+def test_a_bomb_in_a_named_site(code: Any, text: str, want: tuple[str, None, str]) -> None:
+    events = counted(code(text))
+    assert want in events, events
+
+
+@pytest.mark.parametrize("text", [
+    "A gas main exploded in two Madrid shops, killing a passer-by.",
+    "A boiler exploded in a Chinese coal mine on Tuesday, killing 12 miners.",
+])
+def test_an_explosion_of_no_weapon_is_no_bombing(code: Any, text: str) -> None:
+    events = roots(code(text))
+    assert not [e for e in events if e[0] in ("18", "19")], events

@@ -286,6 +286,17 @@ def place_country(head: Token, sent: Sentence, mentions: tuple[Mention, ...], wi
     return None
 
 
+def struck_site(head: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> Mention | None:
+    """The country of a site a weapon struck that is named by what it is, not by a place name:
+    "bombs exploded in two Buenos Aires banks" (ARG), "a grenade went off outside a Turkish school"."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in lexicon.words("place_prep")):
+        site = syntax.child(prep, "pobj")
+        found = [m for m in mentions_for(site, sent, mentions) if m.country] if site is not None else []
+        if found:
+            return found[0]
+    return None
+
+
 def of_place(targets: tuple[Mention, ...], place: Mention | None) -> tuple[Mention, ...]:
     """Victims of no stated country take the country of the place they were struck ("four officers"
     in Kandahar are AFGCOP); with no victim named, the place's people are."""

@@ -536,7 +536,8 @@ def instrument_subject(d: Draft, c: Clause) -> Draft:
     if not agents and code[:2] == "19" and code != "195":
         code = "180"  # ground fire by unknown attackers is unconventional violence; only aircraft are 195
     place = (arguments.place_country(c.head, c.sent, c.mentions, d.target_token)
-             or arguments.weapon_place(weapon, c.sent, c.mentions))
+             or arguments.weapon_place(weapon, c.sent, c.mentions)
+             or (arguments.struck_site(c.head, c.sent, c.mentions) if not d.targets else None))
     targets = arguments.of_place(d.targets, place)
     if not agents and not targets:
         return d  # nobody who did it and nobody it struck: "he was struck by a missile" at a match
