@@ -291,7 +291,9 @@ def struck_site(head: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> M
     "bombs exploded in two Buenos Aires banks" (ARG), "a grenade went off outside a Turkish school"."""
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in lexicon.words("place_prep")):
         site = syntax.child(prep, "pobj")
-        found = [m for m in mentions_for(site, sent, mentions) if m.country] if site is not None else []
+        # a site (banks, a school, a consulate), not a place or a capital standing for its government
+        found = [m for m in mentions_for(site, sent, mentions)
+                 if m.country and m.sector and not m.rule.startswith(("metonym", "place."))] if site is not None else []
         if found:
             return found[0]
     return None
