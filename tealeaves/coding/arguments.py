@@ -244,7 +244,7 @@ def weapon_place(tok: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> M
     """The state of the city named on a weapon ("a Baghdad car bomb" -> IRQ), when a city is all
     that is named on it."""
     left = [t for t in tok.subtree if t.i < tok.i]
-    if any(t.ent_type_ == "ORG" or _names_group(t, sent, mentions) for t in left):
+    if any(_names_group(t, sent, mentions) for t in left):
         return None  # "a Hamas suicide bombing": a group named on it is who struck (not the city Hamm)
     named = [(t, _place(t)) for t in left if t.ent_type_ == "NORP" or (t.pos_ == "PROPN" and _place(t) is not None)]
     if not named or not all(p is not None and p.kind == "city" and t.dep_ == "compound" for t, p in named):
