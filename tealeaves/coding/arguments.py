@@ -193,15 +193,30 @@ def nominal_source(head: Token) -> Token | None:
     return poss  # "his visit to Y": the pronoun, for the coder to resolve or leave
 
 
-def agent_of_means(head: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> list[Mention]:
-    """Actors named on the means of a passive violent verb: "killed in police firing" -> police."""
+def means_of(head: Token) -> Token | None:
+    """The means of a passive violent verb: "killed in police firing" -> firing; through a word
+    that only counts them, "killed in a series of US air strikes" -> strikes."""
     means = lexicon.words("means_noun")
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in lexicon.words("means_prep")):
-        for noun in (g for g in prep.children if g.dep_ in ("pobj", "pcomp") and g.lemma_.lower() in means):
-            for mod in (t for t in noun.subtree if t.i < noun.i):
-                found = mentions_for(mod, sent, mentions)
-                if found:
-                    return found
+        for noun in (g for g in prep.children if g.dep_ in ("pobj", "pcomp")):
+            if noun.lemma_.lower() in lexicon.words("series_noun"):
+                noun = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                             for o in p.children if o.dep_ == "pobj"), noun)
+            if noun.lemma_.lower() in means:
+                return noun
+    return None
+
+
+def agent_of_means(head: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> list[Mention]:
+    """Actors named on the means of a passive violent verb: "killed in police firing" -> police;
+    a city named on it is where it struck, not who struck ("killed in a Baghdad rocket attack")."""
+    noun = means_of(head)
+    if noun is None or weapon_place(noun, sent, mentions) is not None:
+        return []
+    for mod in (t for t in noun.subtree if t.i < noun.i):
+        found = mentions_for(mod, sent, mentions)
+        if found:
+            return found
     return []
 
 
@@ -246,6 +261,8 @@ def weapon_place(tok: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> M
     """The state of the city named on a weapon ("a Baghdad car bomb" -> IRQ), when a city is all
     that is named on it."""
     left = [t for t in tok.subtree if t.i < tok.i]
+    if any(_names_group(t, sent, mentions) for t in left):
+        return None  # "a Hamas suicide bombing": a group named on it is who struck (not the city Hamm)
     named = [(t, _place(t)) for t in left if t.ent_type_ == "NORP" or (t.pos_ == "PROPN" and _place(t) is not None)]
     if not named or not all(p is not None and p.kind == "city" and t.dep_ == "compound" for t, p in named):
         return None
@@ -254,6 +271,12 @@ def weapon_place(tok: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> M
         return None
     off = sent.offset(t)
     return Mention(t.text, p.country, p.country, None, off, off + len(t.text), "place.weapon", None)
+
+
+def _names_group(tok: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> bool:
+    """``tok`` lies in a mention the knowledge base knows as an organization or a person."""
+    off = sent.offset(tok)
+    return any(m.start <= off < m.end and m.rule.startswith(("kb.org", "kb.person")) for m in mentions)
 
 
 def _place(tok: Token) -> places.Place | None:
@@ -280,6 +303,19 @@ def place_country(head: Token, sent: Sentence, mentions: tuple[Mention, ...], wi
             found = [m for m in mentions_for(tok, sent, mentions) if m.country and not m.sector]
             if found:
                 return found[0]
+    return None
+
+
+def struck_site(head: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> Mention | None:
+    """The country of a site a weapon struck that is named by what it is, not by a place name:
+    "bombs exploded in two Buenos Aires banks" (ARG), "a grenade went off outside a Turkish school"."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in lexicon.words("place_prep")):
+        site = syntax.child(prep, "pobj")
+        # a site (banks, a school, a consulate), not a place or a capital standing for its government
+        found = [m for m in mentions_for(site, sent, mentions)
+                 if m.country and m.sector and not m.rule.startswith(("metonym", "place."))] if site is not None else []
+        if found:
+            return found[0]
     return None
 
 

@@ -83,6 +83,7 @@ FIRING: tuple[Step, ...] = (
     guards.needs_source,
     guards.between_companies,
     guards.festive_crowd,
+    readings.forces_block_movement,
     readings.protest_target,
     guards.on_topic,
 )

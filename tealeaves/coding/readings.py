@@ -533,9 +533,25 @@ def agentless_passive(d: Draft, c: Clause) -> Draft:
     if not (tgt.dep_ in syntax.PASSIVE_SUBJECT_DEPS or tgt == syntax.patient(head) or (tgt.i == head.head.i and info.quad == 4)):
         return d
     means = arguments.agent_of_means(head, c.sent, c.mentions)
+    d = _kind_of_means(d, c, any(arguments.state_force(m) for m in means))
     if means:
         return replace(d, sources=tuple(means), note=d.note + " | agent from the means (passive)")
     return replace(d, sources=(None,), note=d.note + " | no agent named (passive)")
+
+
+def _kind_of_means(d: Draft, c: Clause, by_state: bool) -> Draft:
+    """"Killed in a suicide bombing" (1831), "in a series of US air strikes" (195): the means
+    decides the kind of violence as a weapon subject does; a state's bombing or shelling is left to
+    the state-force reading (it is conventional, 19x). A city on the means ("in a
+    Baghdad rocket attack") is where it struck: victims of no stated country are its people."""
+    noun = arguments.means_of(c.head)
+    kind = arguments.instrument(noun)
+    if noun is None or d.code[:2] not in ("18", "19"):
+        return d
+    if kind and kind != d.code and (kind == "195" or not by_state):
+        d = replace(d, code=kind, note=d.note + f" | the means '{noun.text}' gives {kind}")
+    place = arguments.weapon_place(noun, c.sent, c.mentions)
+    return d if place is None else replace(d, targets=arguments.of_place(d.targets, place))
 
 
 def _agentless_act(d: Draft, c: Clause) -> Draft:
@@ -598,7 +614,8 @@ def instrument_subject(d: Draft, c: Clause) -> Draft:
     if not agents and code[:2] == "19" and code != "195":
         code = "180"  # ground fire by unknown attackers is unconventional violence; only aircraft are 195
     place = (arguments.place_country(c.head, c.sent, c.mentions, d.target_token)
-             or arguments.weapon_place(weapon, c.sent, c.mentions))
+             or arguments.weapon_place(weapon, c.sent, c.mentions)
+             or (arguments.struck_site(c.head, c.sent, c.mentions) if not d.targets else None))
     targets = arguments.of_place(d.targets, place)
     if not agents and not targets:
         return d  # nobody who did it and nobody it struck: "he was struck by a missile" at a match
@@ -787,6 +804,18 @@ def mutual_act(d: Draft, c: Clause) -> Draft:
     if not spans & {(t.start, t.end) for t in d.targets}:
         return d
     return replace(d, mutual=True, note=d.note + " | each side acts on the other")
+
+
+OBSTRUCT, RESTRICT_MOVEMENT = "144", "191"
+
+
+def forces_block_movement(d: Draft, c: Clause) -> Draft:
+    """"Israeli troops blocked main roads in Gaza", "the army blocked traffic into the city": roads
+    blocked by a state's forces restrict movement (191), they are no protest (144), which is what
+    crowds, farmers or strikers do when they block a road."""
+    if d.code != OBSTRUCT or not any(arguments.state_force(s) for s in d.sources):
+        return d
+    return replace(d, code=RESTRICT_MOVEMENT, note=d.note + " | blocked by a state's forces (191)")
 
 
 def protest_target(d: Draft, c: Clause) -> Draft:
