@@ -45,6 +45,8 @@ FIRING: tuple[Step, ...] = (
     guards.statement_of_a_happening,
     readings.statement_about,
     readings.speaking_of_itself,
+    readings.demanded_of_a_clause,
+    readings.gathered_to_protest,
     readings.receive_from,
     readings.anger_caused,
     readings.stated_intention,
