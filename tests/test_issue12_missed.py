@@ -164,3 +164,54 @@ def test_a_deadline_is_an_ultimatum_and_what_it_asks_is_no_happening(text: str, 
 
 def test_a_deadline_met_is_no_ultimatum() -> None:
     assert not any(c == "139" for c, _, _ in coded("Iran met the deadline set by the United Nations."))
+
+
+# ---- "any X will be countered": a threat by the speaker, and no X ---------------------------------
+@pytest.mark.parametrize("text, source, target", [
+    ("Pakistan warned that any Indian attack would be countered.", "PAK", "IND"),
+    ("Syria said any Israeli raid on its territory will be countered.", "SYR", "ISR"),
+    ("North Korea said every American strike would be countered.", "PRK", "USA"),
+    ("Iran said any strike on its nuclear sites will be countered.", "IRN", None),
+])
+def test_any_act_to_be_countered_is_a_threat_by_the_speaker(text: str, source: str, target: str | None) -> None:
+    got = coded(text)
+    assert ("138", source, target) in got, got
+    assert not any(c[:2] in ("18", "19") for c, _, _ in got), got  # the strike did not happen
+
+
+def test_an_attack_that_was_countered_is_no_threat() -> None:
+    assert not any(c[:2] == "13" for c, _, _ in coded("The rebel attack on the Colombian base was countered by the army."))
+    assert not any(c[:2] == "13" for c, _, _ in coded("The Russian minister countered the Georgian claims."))
+
+
+# ---- a warning named by a noun, "that any X would be met with force" -------------------------------
+@pytest.mark.parametrize("text, source, target", [
+    ("A stern warning by Athens that any Turkish survey would be met with force raised tension.", "GRC", "TUR"),
+    ("Moscow's warning that any Georgian incursion would be met with force alarmed diplomats.", "RUS", "GEO"),
+    ("Beijing repeated its threat that any Taiwanese move towards independence would be met with force.", "CHN", "TWN"),
+])
+def test_a_warning_noun_that_any_act_meets_force_is_its_owners_threat(text: str, source: str, target: str) -> None:
+    got = coded(text)
+    assert any(c == "138" and s == source and t == target for c, s, t in got), got
+    assert not any(s == target for _, s, _ in got), got  # the survey, incursion or move is no event
+
+
+def test_a_report_that_force_was_used_is_no_threat_by_its_author() -> None:
+    got = coded("A report by Amnesty International that the protest in Minsk was met with force angered Belarus.")
+    assert not any(c[:2] == "13" for c, _, _ in got), got
+
+
+# ---- "will ... unless", "will ... if": a threat ----------------------------------------------------
+@pytest.mark.parametrize("text, source, target", [
+    ("Israel will invade Gaza unless the rocket fire stops.", "ISR", "PSE"),
+    ("Ethiopia will attack Eritrea if its troops cross the border again.", "ETH", "ERI"),
+    ("Syria may strike Israel if the raids go on.", "SYR", "ISR"),
+])
+def test_force_on_a_condition_is_a_threat(text: str, source: str, target: str) -> None:
+    got = coded(text)
+    assert ("138", source, target) in got, got
+    assert not any(c[:2] in ("18", "19") for c, _, _ in got), got
+
+
+def test_force_announced_without_a_condition_is_no_threat() -> None:
+    assert not any(c[:2] == "13" for c, _, _ in coded("Russia will send troops to Kosovo next week."))

@@ -290,6 +290,35 @@ def stated_intention(d: Draft, c: Clause) -> Draft:
                  note=d.note + f" | stated intention of the speaker ({mod.reporting_verb}: {intent})")
 
 
+def any_act(head: Token) -> Token | None:
+    """The act a passive answering verb answers, when it is "any" act: "any strike will be countered"."""
+    act = syntax.patient(head) if syntax.is_passive(head) else None
+    if act is None or not any(t.dep_ == "det" and t.lower_ in lexicon.words("any_word") for t in act.children):
+        return None
+    return act
+
+
+def answered_act(d: Draft, c: Clause) -> Draft:
+    """"Any strike on Iran will be countered", "a warning by Ankara that any Greek drilling would be
+    met with force": the warning that an act, should it come, will be answered by force is a threat
+    (13x) against whoever would act, and no act. Made in a noun ("a warning by Ankara that ..."),
+    the threat is the warning's owner's (see ``guards.answer_to_an_act_that_came`` for "countered")."""
+    head = c.head
+    act = any_act(head) if d.code[:2] == "13" and not c.pattern.nominal else None
+    noun = head.head
+    if (act is None or d.sources or head.dep_ not in ("acl", "ccomp")
+            or noun.lemma_.lower() not in lexicon.words("warning_noun")):
+        return d
+    owner = arguments.nominal_source(noun)
+    if (owner is None or _pronoun(owner)) and noun.dep_ == "dobj":
+        owner = syntax.subject(noun.head)  # "Beijing repeated its threat that ...": the one who made it
+    sources = [m for m in arguments.mentions_for(owner, c.sent, c.mentions) if arguments.coded(m)]
+    if not sources:
+        return d
+    return replace(d, sources=tuple(sources[:1]), source_token=owner, modality=modality_of(noun),
+                   note=d.note + f" | a {noun.text} that any {act.text} will be answered")
+
+
 def declared_intention(d: Draft, c: Clause) -> Draft:
     """"Offered to send aid", "pledged to release them": the offer is the event (03x); "wants to
     attack", "vowed to strike": the threat is (13x). An act named by a noun counts through the verb
@@ -340,9 +369,10 @@ def announced_intention(d: Draft, c: Clause) -> Draft:
     said it plans to reduce its troops": the announcement is the event, an intention (03x) or, for
     force, a threat (13x), of the one who will act; it is asserted (or reported, when another says so)."""
     mod = d.modality
-    conditional = mod.value == "hypothetical" and d.code[:2] in FORCE_ROOTS and _on_condition(c.head)
+    conditional = mod.value in ("hypothetical", "future") and d.code[:2] in FORCE_ROOTS and _on_condition(c.head)
     if conditional:
-        # "Syria may strike back if Israel raids again", "could hit them unless ...": a threat
+        # "Syria may strike back if Israel raids again", "could hit them unless ...", "Israel will
+        # invade Gaza unless the rocket fire stops": a threat
         mod = _restate(mod, "future", mod.cue or "if")
     if mod.value != "future" or not d.sources or d.sources[0] is None or not _main_clause(c.head):
         return d
