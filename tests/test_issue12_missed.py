@@ -215,3 +215,19 @@ def test_force_on_a_condition_is_a_threat(text: str, source: str, target: str) -
 
 def test_force_announced_without_a_condition_is_no_threat() -> None:
     assert not any(c[:2] == "13" for c, _, _ in coded("Russia will send troops to Kosovo next week."))
+
+
+# ---- buildings torched or burned, no agent named --------------------------------------------------
+@pytest.mark.parametrize("text, target", [
+    ("Two Hindu temples were torched in Dhaka on Sunday.", "BGD"),
+    ("Three churches were burned in northern Nigeria.", "NGA"),
+    ("Four police stations were torched in southern Thailand overnight.", "THA"),
+    ("Gunmen set fire to a school in Narathiwat province in Thailand.", "THA"),
+])
+def test_buildings_set_on_fire_are_destroyed_property_by_an_unknown_agent(text: str, target: str) -> None:
+    got = coded(text)
+    assert ("1712", None, target) in got, got
+
+
+def test_a_fire_with_no_one_setting_it_is_no_attack() -> None:
+    assert not any(c[:2] in ("17", "18", "19") for c, _, _ in coded("A car was burned in the fire at a factory in Ohio."))

@@ -524,6 +524,12 @@ def agentless_passive(d: Draft, c: Clause) -> Draft:
     info = ontology.lookup(d.code)
     if c.pattern.nominal:
         return _agentless_act(d, c)
+    if (not d.targets and tgt is not None and info.agentless and info.quad == 4 and not _people(tgt)
+            and not d.sources and d.source_token is None):
+        # "three churches were burned in northern Nigeria": what was struck belongs to the place
+        place = arguments.place_country(head, c.sent, c.mentions, tgt)
+        if place is not None:
+            d = replace(d, targets=(place,))
     if (d.sources or d.source_token is not None or not d.targets or not info.agentless
             or tgt is None or d.modality.value not in ("asserted", "reported")
             or not (syntax.is_passive(head) or syntax.reduced_passive(head))):
