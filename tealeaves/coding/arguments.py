@@ -418,8 +418,10 @@ def dateline_country(sent: Sentence) -> Mention | None:
 
 
 def protest_place(head: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> list[Mention]:
-    """The country of the place named with "in" on a protest ("staged a protest in Beijing")."""
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
+    """The country of the place named with "in" on a protest ("staged a protest in Beijing"), or
+    on the gathering it is the purpose of ("rallied in Nairobi to protest")."""
+    tops = [head] + ([head.head] if head.dep_ == "advcl" and head.head.lemma_.lower() in lexicon.words("gathering_verb") else [])
+    for prep in (c for top in tops for c in top.children if c.dep_ == "prep" and c.lower_ == "in"):
         for obj in (g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")):
             found = [m for m in mentions_for(obj, sent, mentions) if m.country and not m.sector]
             if found:

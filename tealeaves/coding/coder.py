@@ -1,4 +1,4 @@
-"""The rule coder (``cameo_rules.v2``): who did what to whom, from a parsed sentence and its actors.
+"""The rule coder (``cameo_rules.v3``): who did what to whom, from a parsed sentence and its actors.
 
 Heads are tried from the root of the dependency tree down. An appeal verb with an asked-for act
 is an appeal (02x); otherwise the head's patterns are tried, most specific first (see
@@ -32,7 +32,7 @@ from tealeaves.models import CleanDocument, Event, Location, Mention, Sentence
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-CODER_NAME = "cameo_rules.v2"
+CODER_NAME = "cameo_rules.v3"
 
 Step = Callable[[Draft, Clause], "Draft | Rejection"]
 # how a matched pattern becomes an event, in order; each step returns the draft (changed or the
@@ -51,10 +51,14 @@ FIRING: tuple[Step, ...] = (
     readings.demand_of_a_clause,
     readings.recipient_of_the_thing,
     readings.speaking_of_itself,
+    readings.demanded_of_a_clause,
+    readings.gathered_to_protest,
     readings.receive_from,
     readings.criticism_of_an_act,
     readings.anger_caused,
+    guards.answer_to_an_act_that_came,
     readings.stated_intention,
+    readings.answered_act,
     readings.declared_intention,
     readings.announced_intention,
     readings.refusal,
@@ -151,7 +155,7 @@ class _Work:
 
 
 class RuleCoder:
-    """Dictionary-and-dependency CAMEO coder (``cameo_rules.v2``)."""
+    """Dictionary-and-dependency CAMEO coder (``cameo_rules.v3``)."""
 
     name = CODER_NAME
     confidence_model: confidence.Model | None = None  # None: the shipped model
@@ -511,7 +515,7 @@ _CODERS: dict[str, type[RuleCoder]] = {CODER_NAME: RuleCoder}
 
 
 def get_coder(name: str = CODER_NAME) -> RuleCoder:
-    """The coder registered under a versioned name such as ``cameo_rules.v2``."""
+    """The coder registered under a versioned name such as ``cameo_rules.v3``."""
     try:
         return _CODERS[name]()
     except KeyError:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from tealeaves import ontology
 from tealeaves.coding import arguments, lexicon, readings, syntax
 from tealeaves.coding.patterns import Pattern, context_words
+from tealeaves.coding import readings
 from tealeaves.coding.readings import Clause, Draft
 from tealeaves.models import Event, Mention, Sentence
 
@@ -216,6 +217,14 @@ def statement_of_a_happening(d: Draft, c: Clause) -> Draft | Rejection:
     if not any(syntax.is_passive(v) for v in verbs):
         return d
     return Rejection(f"matched, but '{c.head.text}' only reports what was done to someone")
+
+
+def answer_to_an_act_that_came(d: Draft, c: Clause) -> Draft | Rejection:
+    """"Any strike will be countered" threatens (13x); "the attack was countered", "he countered the
+    claims" answer what came, and are no threat."""
+    if d.code[:2] != "13" or c.pattern.nominal or c.head.lemma_.lower() not in lexicon.words("answering_verb"):
+        return d
+    return d if readings.any_act(c.head) is not None else Rejection(f"'{c.head.text}' answers what came: no threat")
 
 
 def festive_crowd(d: Draft, c: Clause) -> Draft | Rejection:

@@ -197,6 +197,14 @@ def _local_cue(tok: Token, hop: int) -> Modality | None:
             and any(g.dep_ == "mark" and g.lower_ in lexicon.words("condition_until") for g in tok.children)):
         # "will not resume talks until the EU lifts the sanctions": nothing is lifted, it is the condition
         return Modality("hypothetical", "until")
+    if (tok.dep_ == "acl" and tok.head.lemma_.lower() in lexicon.words("asking_noun")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+        # "issued a deadline to the Authority to arrest the militants": what is asked is not done
+        return Modality("hypothetical", tok.head.text)
+    if (tok.dep_ in ("advcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+        # "set a deadline for Serbia to pull out": a "for ... to" clause says what should be, not what is
+        return Modality("hypothetical", "for")
     if tok.dep_ == "xcomp" and tok.head.lower_ == "going":
         return Modality("future", "going to")
     if tok.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):

@@ -207,6 +207,9 @@ def match(pattern: Pattern, head: Token) -> tuple[list[Token], Token | None] | s
         # "transcripts backed up the critics' claims" bear them out; they back no one
         return f"'{idiom}' is another verb"
     pool = [t for t, _ in syntax.children(head)]
+    if pattern.words and syntax.is_passive(head):
+        # "three churches were burned": the passive subject is the object the pattern names ("burn church")
+        pool += [t for t in head.children if t.dep_ in syntax.PASSIVE_SUBJECT_DEPS]
     used: list[Token] = []
     for w in pattern.words:
         # a preposition of the pattern hangs on the head or on another of its words: "warned the

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tealeaves import ontology
-from tealeaves.coding import arguments, lexicon, syntax
+from tealeaves.coding import arguments, lexicon, places, syntax
 from tealeaves.coding.modality import FUTURE_LIKE, Modality, intent_verb, modality_of
 from tealeaves.coding.patterns import Pattern, PatternTable, match
 from tealeaves.models import Mention, Sentence
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 ACCUSATION = "112"
 CLAIM_OF_RESPONSIBILITY = "015"
 DEMAND = "100"
+ULTIMATUM = "139"
 APPEAL = "020"
 
 
@@ -69,6 +70,11 @@ def first_draft(sent: Sentence, mentions: tuple[Mention, ...], pat: Pattern, hea
             target_tok = syntax.prep_object(head, "of")  # "the expulsion of diplomats"
         targets = arguments.mentions_for(target_tok, sent, mentions)
     src_tok = arguments.nominal_source(head) if pat.nominal else syntax.subject(head)
+    if pat.nominal and src_tok is None:
+        # "Indian police raids": named entities are looked for only once a document has an event,
+        # so the nationality on the act is found by the actor it names
+        src_tok = next((t for t in head.children if t.dep_ in ("amod", "compound") and arguments.names_actor(t, sent, mentions)
+                        and not any(m.rule.startswith("place.") for m in arguments.mentions_for(t, sent, mentions))), None)
     sources = arguments.mentions_for(src_tok, sent, mentions)
     if not pat.nominal and src_tok is not None and head.dep_ in ("acl", "relcl") and src_tok.i == head.head.i:
         # "the move to pull out of the pact with Russia": the noun a clause hangs on acts, but an
@@ -271,6 +277,47 @@ def criticism_of_an_act(d: Draft, c: Clause) -> Draft:
     return replace(d, targets=(), target_token=obj, note=d.note + f" | no doer named for the {obj.text}")
 
 
+def demanded_of_a_clause(d: Draft, c: Clause) -> Draft:
+    """"Jordan demanded that Israel reopen the crossing", "the Council demanded the country withdraw
+    its troops": the one told to act is who the demand (10x) is made of. What it is told to do did
+    not happen; it is at most a hypothetical event of its own."""
+    if d.code[:2] != DEMAND[:2] and d.code != ULTIMATUM or d.targets or c.pattern.nominal:
+        return d
+    said = next((t for t in c.head.children if t.dep_ == "ccomp" and t.i > c.head.i), None)
+    if d.code == ULTIMATUM:  # "set a deadline for Serbia to pull out"
+        said = next((t for t in c.head.children if t.dep_ in ("advcl", "acl") and t.i > c.head.i
+                     and any(g.dep_ == "mark" and g.lower_ == "for" for g in t.children)), None)
+    subj = syntax.child(said, syntax.ANY_SUBJECT_DEPS) if said is not None else None
+    if subj is None:
+        return d
+    told = arguments.mentions_for(subj, c.sent, c.mentions)
+    own = next((s for s in d.sources if s is not None), None)
+    told = [m for m in told if own is None or not arguments.same_actor(m, own)]
+    if not told:
+        return d
+    return replace(d, target_token=subj, targets=tuple(told), note=d.note + f" | demand made of '{subj.text}'")
+
+
+def gathered_to_protest(d: Draft, c: Clause) -> Draft:
+    """"Thousands of Kenyans rallied in Nairobi to protest against the tax", "students gathered
+    outside parliament to protest": the purpose infinitive has no subject of its own; those who
+    gathered protest, as their gathering is told (asserted, planned ...), and a crowd gathered to
+    protest demonstrates (141)."""
+    head = c.head
+    if (d.code[:2] != "14" or c.pattern.nominal or d.sources or head.dep_ != "advcl"
+            or head.head.lemma_.lower() not in lexicon.words("gathering_verb")
+            or not any(t.dep_ == "aux" and t.lower_ == "to" for t in head.children)):
+        return d
+    gov = head.head
+    subj = syntax.subject(gov)
+    crowd = arguments.mentions_for(subj, c.sent, c.mentions)
+    if not crowd:
+        return d
+    code = "141" if d.code == "140" else d.code
+    return replace(d, code=code, sources=tuple(crowd), source_token=subj, modality=modality_of(gov),
+                   note=d.note + f" | those who {gov.text} protest")
+
+
 def receive_from(d: Draft, c: Clause) -> Draft:
     """"Demonstrators received weapons from the government": the government gave them; "Moscow
     faced criticism from Tbilisi": Tbilisi criticised. "Moscow faced criticism" names no critic:
@@ -312,6 +359,35 @@ def stated_intention(d: Draft, c: Clause) -> Draft:
         return d
     return replace(d, code=new, sources=c.speakers[:1], modality=_restate(mod, "asserted", f"stated intention: {intent}"),
                  note=d.note + f" | stated intention of the speaker ({mod.reporting_verb}: {intent})")
+
+
+def any_act(head: Token) -> Token | None:
+    """The act a passive answering verb answers, when it is "any" act: "any strike will be countered"."""
+    act = syntax.patient(head) if syntax.is_passive(head) else None
+    if act is None or not any(t.dep_ == "det" and t.lower_ in lexicon.words("any_word") for t in act.children):
+        return None
+    return act
+
+
+def answered_act(d: Draft, c: Clause) -> Draft:
+    """"Any strike on Iran will be countered", "a warning by Ankara that any Greek drilling would be
+    met with force": the warning that an act, should it come, will be answered by force is a threat
+    (13x) against whoever would act, and no act. Made in a noun ("a warning by Ankara that ..."),
+    the threat is the warning's owner's (see ``guards.answer_to_an_act_that_came`` for "countered")."""
+    head = c.head
+    act = any_act(head) if d.code[:2] == "13" and not c.pattern.nominal else None
+    noun = head.head
+    if (act is None or d.sources or head.dep_ not in ("acl", "ccomp")
+            or noun.lemma_.lower() not in lexicon.words("warning_noun")):
+        return d
+    owner = arguments.nominal_source(noun)
+    if (owner is None or _pronoun(owner)) and noun.dep_ == "dobj":
+        owner = syntax.subject(noun.head)  # "Beijing repeated its threat that ...": the one who made it
+    sources = [m for m in arguments.mentions_for(owner, c.sent, c.mentions) if arguments.coded(m)]
+    if not sources:
+        return d
+    return replace(d, sources=tuple(sources[:1]), source_token=owner, modality=modality_of(noun),
+                   note=d.note + f" | a {noun.text} that any {act.text} will be answered")
 
 
 def declared_intention(d: Draft, c: Clause) -> Draft:
@@ -366,9 +442,10 @@ def announced_intention(d: Draft, c: Clause) -> Draft:
     said it plans to reduce its troops": the announcement is the event, an intention (03x) or, for
     force, a threat (13x), of the one who will act; it is asserted (or reported, when another says so)."""
     mod = d.modality
-    conditional = mod.value == "hypothetical" and d.code[:2] in FORCE_ROOTS and _on_condition(c.head)
+    conditional = mod.value in ("hypothetical", "future") and d.code[:2] in FORCE_ROOTS and _on_condition(c.head)
     if conditional:
-        # "Syria may strike back if Israel raids again", "could hit them unless ...": a threat
+        # "Syria may strike back if Israel raids again", "could hit them unless ...", "Israel will
+        # invade Gaza unless the rocket fire stops": a threat
         mod = _restate(mod, "future", mod.cue or "if")
     if mod.value != "future" or not d.sources or d.sources[0] is None or not _main_clause(c.head):
         return d
@@ -520,6 +597,12 @@ def agentless_passive(d: Draft, c: Clause) -> Draft:
     info = ontology.lookup(d.code)
     if c.pattern.nominal:
         return _agentless_act(d, c)
+    if (not d.targets and tgt is not None and info.agentless and info.quad == 4 and not _people(tgt)
+            and not d.sources and d.source_token is None):
+        # "three churches were burned in northern Nigeria": what was struck belongs to the place
+        place = arguments.place_country(head, c.sent, c.mentions, tgt)
+        if place is not None:
+            d = replace(d, targets=(place,))
     if (d.sources or d.source_token is not None or not d.targets or not info.agentless
             or tgt is None or d.modality.value not in ("asserted", "reported")
             or not (syntax.is_passive(head) or syntax.reduced_passive(head))):
@@ -625,11 +708,15 @@ def instrument_subject(d: Draft, c: Clause) -> Draft:
 
 def target_of_the_place(d: Draft, c: Clause) -> Draft:
     """"US troops battled militiamen in Falluja": an armed group or crowd of no stated country that
-    is fought or struck is of the country where it happens (IRQ)."""
-    if (c.pattern.nominal or ontology.lookup(d.code).quad != 4 or any(t.country for t in d.targets)
-            or d.target_token is None or d.target_token.ent_type_ in ("GPE", "LOC", "FAC")):
+    is fought or struck is of the country where it happens (IRQ); so is what an act named by a noun
+    strikes ("police raids on mosques in Dagestan")."""
+    if ((c.pattern.nominal and not c.pattern.target_after) or ontology.lookup(d.code).quad != 4 or any(t.country for t in d.targets)
+            or d.target_token is None or d.target_token.ent_type_ in ("GPE", "LOC", "FAC")
+            and not (c.pattern.nominal and d.target_token.pos_ == "NOUN")):
         return d
-    place = arguments.place_country(c.head, c.sent, c.mentions, d.target_token)
+    # "carried out raids on mosques in Tashkent": the place may hang on the verb that takes the act
+    at = c.head.head if c.pattern.nominal and c.head.dep_ == "dobj" else c.head
+    place = arguments.place_country(at, c.sent, c.mentions, d.target_token)
     return d if place is None else replace(d, targets=arguments.of_place(d.targets, place),
                                            note=d.note + f" | target of the place ({place.country})")
 
@@ -822,7 +909,12 @@ def protest_target(d: Draft, c: Clause) -> Draft:
     """A protest is directed at the authorities of the place where it is held (named with "in",
     else the dateline's: "NEW YORK - Thousands marched past ...", else the protesters' own state);
     protesters of no stated country are people of that place."""
-    if d.code[:2] != "14" or d.targets:
+    if d.code[:2] != "14":
+        return d
+    crowd = tuple(_crowd_of(s, c) for s in d.sources)
+    if crowd != d.sources:
+        d = replace(d, sources=crowd)
+    if d.targets:
         return d
     found = arguments.protest_place(c.head, c.sent, c.mentions)
     if not found:
@@ -838,6 +930,18 @@ def protest_target(d: Draft, c: Clause) -> Draft:
     sources = tuple(_of_country(s, country, "place of the protest") if s is not None and not s.country and s.sector else s
                     for s in d.sources)
     return replace(d, sources=sources, targets=tuple(found))
+
+
+def _crowd_of(m: Mention | None, c: Clause) -> Mention | None:
+    """"Thousands of Kenyans" who protest are a crowd of Kenya's people (CVL), not the state of
+    Kenya: a protest at home is then no act of a state on itself, and is kept."""
+    if m is None or m.sector or not m.country or (m.code or "").upper() != m.country.upper():
+        return m
+    # the people in the plural ("Kenyans"), not the state's name ("Kenya", "the Philippines") nor a
+    # city standing for it; named entities and plural tags are not to be trusted on demonyms
+    if not m.text.lower().endswith("s") or places.lookup(m.text) is not None:
+        return m
+    return replace(m, code=m.country + "CVL", sector="CVL", rule=m.rule + " +crowd")
 
 
 def state_force(code: str, source: Mention | None) -> str | None:
