@@ -597,7 +597,7 @@ def agentless_passive(d: Draft, c: Clause) -> Draft:
     info = ontology.lookup(d.code)
     if c.pattern.nominal:
         return _agentless_act(d, c)
-    if (not d.targets and tgt is not None and info.agentless and info.quad == 4 and not _people(tgt)
+    if (not d.targets and tgt is not None and info.agentless and info.quad == 4 and not people(tgt)
             and not d.sources and d.source_token is None):
         # "three churches were burned in northern Nigeria": what was struck belongs to the place
         place = arguments.place_country(head, c.sent, c.mentions, tgt)
