@@ -8,7 +8,13 @@ Importing the package is cheap: spaCy and the data files load on first use.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
+
+# DuckDB's allocator (jemalloc) keeps freed pages for later by default, so a process that writes
+# to a growing store for weeks only grows; handing them back at once keeps it near its working
+# size (docs/performance.md). Read when DuckDB first allocates; a user's own setting wins.
+os.environ.setdefault("DUCKDB_JE_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
 
 from tealeaves.errors import DataError, DecodeError, InputError, ModelError, StoreError, TealeavesError
 from tealeaves.models import CleanDocument, Document, Event, Location, Mention, Paragraph, Sentence

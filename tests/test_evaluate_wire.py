@@ -77,3 +77,14 @@ def test_headline_kept_apart_from_text_is_read():
     # a headline that already opens the text is not read twice
     again = clean(Document(id="v", title="Talks resume", text="Talks resume\n\nThe two sides met in Geneva on Monday."))
     assert [p.text for p in again.paragraphs].count("Talks resume") == 1
+
+
+def test_a_gold_item_can_read_the_lead_of_a_longer_article(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    body = "Minister quits over leak\n\nThe minister resigned on Monday.\n\nShe denied the charge.\n\nA third paragraph."
+    corpus.write_text(json.dumps({"id": "a1", "title": "Minister quits over leak", "text": body}) + "\n")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "a1", "paragraphs": 2, "events": []}) + "\n")
+    item = wire.attach_text(wire.read_gold(gold), corpus)[0]
+    assert item.title == "Minister quits over leak"
+    assert item.text == "The minister resigned on Monday.\n\nShe denied the charge."

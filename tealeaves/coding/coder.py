@@ -374,7 +374,7 @@ class RuleCoder:
         sent = work.sent
         out: list[Event] = []
         for e in events:
-            if e.cameo != readings.DENIAL or e.source is None or not arguments.coded(e.target):
+            if e.cameo != readings.DENIAL or e.source is None or e.target is None or not arguments.coded(e.target):
                 continue
             verb = next((t for t in sent.span if sent.offset(t) == e.evidence_start), None)
             if verb is None:

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from tealeaves import ontology
 from tealeaves.coding import arguments, lexicon, readings, syntax
 from tealeaves.coding.patterns import Pattern, context_words
-from tealeaves.coding import readings
 from tealeaves.coding.readings import Clause, Draft
 from tealeaves.models import Event, Mention, Sentence
 

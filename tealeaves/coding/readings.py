@@ -833,7 +833,7 @@ def party_to_the_pact(d: Draft, c: Clause) -> Draft:
         other = syntax.prep_object(word, "with") if word.pos_ in ("NOUN", "PROPN") else None
         found = tuple(arguments.mentions_for(other, c.sent, c.mentions)) if other is not None else ()
         found = tuple(m for m in found if not any(s is not None and arguments.same_actor(s, m) for s in d.sources))
-        if found:
+        if found and other is not None:
             return replace(d, targets=found, target_token=other, note=d.note + f" | the {word.text} with '{other.text}' names the other party")
     return d
 
@@ -852,7 +852,7 @@ def own_envoy(d: Draft, c: Clause) -> Draft:
             or syntax.prep_object(d.target_token, "to"))
     found = tuple(m for m in arguments.mentions_for(left, c.sent, c.mentions) if m not in own) if left is not None else ()
     return replace(d, targets=found, target_token=left if found else None,
-                   note=d.note + (f" | its own envoy leaves '{left.text}'" if found else " | its own envoy is no target"))
+                   note=d.note + (f" | its own envoy leaves '{left.text}'" if found and left is not None else " | its own envoy is no target"))
 
 
 def sides_between(d: Draft, c: Clause) -> Draft:
