@@ -91,9 +91,7 @@ def information_released(d: Draft, c: Clause) -> Draft | Rejection:
     sharing = d.code == "064" and syntax.prep_object(c.head, "to") is None  # "released the names" to no one
     if not (d.code[:2] == "08" or sharing) or c.pattern.nominal:
         return d
-    obj = syntax.child(c.head, "dobj")
-    if obj is None and syntax.is_passive(c.head):
-        obj = syntax.child(c.head, syntax.PASSIVE_SUBJECT_DEPS)  # "a video of the hostages was released"
+    obj = syntax.object_or_patient(c.head)
     if obj is None or obj.lemma_.lower() not in lexicon.words("information_noun"):
         return d
     return Rejection(f"matched, but what is released ('{obj.text}') is information, not people or property")
@@ -105,9 +103,7 @@ def figurative_force(d: Draft, c: Clause) -> Draft | Rejection:
     of speech; no one is coerced or attacked. The object decides, so "shot down a drone" stays force."""
     if ontology.lookup(d.code).quad != 4 or c.pattern.nominal:
         return d
-    obj = syntax.child(c.head, "dobj")
-    if obj is None and syntax.is_passive(c.head):
-        obj = syntax.child(c.head, syntax.PASSIVE_SUBJECT_DEPS)  # "the bill was shot down"
+    obj = syntax.object_or_patient(c.head)
     if obj is None or obj.lemma_.lower() not in lexicon.words("figurative_object"):
         return d
     return Rejection(f"matched, but not coded: '{c.head.text} {obj.text}' is a figure of speech, not force", final=True)
@@ -140,9 +136,7 @@ def handed_over(d: Draft, c: Clause) -> Draft | Rejection:
     of these, and is not coded."""
     if c.pattern.code != JUDICIAL_COOPERATION or c.pattern.nominal or c.head.lemma_.lower() != "hand":
         return d
-    obj = syntax.child(c.head, "dobj")
-    if obj is None and syntax.is_passive(c.head):
-        obj = syntax.child(c.head, syntax.PASSIVE_SUBJECT_DEPS)
+    obj = syntax.object_or_patient(c.head)
     if obj is None:
         return Rejection("matched, but nothing that is handed over is named")
     # "handed over three suspects to the US": the to-phrase can hang on the object in the parse

@@ -83,6 +83,14 @@ def patient(head: Token) -> Token | None:
     return antecedent(found)
 
 
+def object_or_patient(head: Token) -> Token | None:
+    """What a verb acts on: its direct object, or the subject of its passive ("the bill was shot down")."""
+    obj = child(head, "dobj")
+    if obj is None and is_passive(head):
+        obj = child(head, PASSIVE_SUBJECT_DEPS)
+    return obj
+
+
 def antecedent(tok: Token | None) -> Token | None:
     """The noun a relative pronoun stands for: "two women who were freed by kidnappers" were the
     women, "the gunmen who seized the bus" the gunmen. Other words come back as they are."""
