@@ -146,3 +146,29 @@ def test_a_region_name_that_reads_otherwise_places_no_one(code: Any, text: str, 
     events = code(text, date="2004-09-01")
     sides = [m for e in events for m in (e.source, e.target) if m is not None]
     assert not any(m.country == state for m in sides if m.text.startswith(phrase)), codes(events)
+
+
+# ---- one person is one country (docs/annotation.md: "One person, one country") -----------------------
+@pytest.mark.parametrize("text, country, other", [
+    ("A British-Pakistani man was arrested in Karachi.", "GBR", "PAK"),
+    ("A Swedish-Iranian doctor was detained in Tehran on Monday.", "SWE", "IRN"),
+    ("A Canadian-Syrian engineer was detained in Damascus.", "CAN", "SYR"),
+    ("A French-Algerian woman was arrested in Algiers on Friday.", "FRA", "DZA"),
+    ("Two British-Pakistani men were arrested in Lahore.", "GBR", "PAK"),
+    # ancestry first, citizenship last
+    ("Gunmen abducted a Lebanese-American contractor in Baghdad.", "USA", "LBN"),
+    ("An Iranian-American scholar was detained in Tehran.", "USA", "IRN"),
+    ("Police in Beijing detained a Chinese-Canadian businessman.", "CAN", "CHN"),
+])
+def test_a_double_nationality_is_one_country(code: Any, text: str, country: str, other: str) -> None:
+    events = code(text, date="2004-09-01")
+    targets = [e.target.country for e in events if e.target is not None and "-" in e.target.text]
+    assert targets and set(targets) == {country}, codes(events)
+    assert len([e for e in events if e.target is not None and "-" in e.target.text]) == 1, codes(events)
+
+
+def test_a_hyphenated_pair_on_a_force_stays_two_states(resolver: Any) -> None:
+    from helpers import resolved_mentions
+
+    found = {m.country for m in resolved_mentions(resolver, "US-Iraqi troops raided a house near Mosul.") if m.text == "US-Iraqi troops"}
+    assert {"USA", "IRQ"} <= found, found

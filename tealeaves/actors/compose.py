@@ -175,13 +175,41 @@ def _foreign_free(ph: Phrase) -> list[Hit]:
     return [h for h in ph.via_prep if not (h.best.kind in ("country", "capital", "city", "org", "metonym") and h.best.country)]
 
 
-def _one_nationality(ph: Phrase, countries: list[str]) -> list[str]:
+# sectors of a state's or an organisation's bodies: "US-Iraqi forces" are two states' together
+STATE_BODIES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO", "NGO"}
+# people of a trade, seen with a double nationality beside the lexicon's person nouns
+PRIVATE_PEOPLE = frozenset({"doctor", "physician", "nurse", "scholar", "academic", "professor", "scientist", "researcher",
+                            "teacher", "writer", "novelist", "poet", "artist", "filmmaker", "cleric", "lawyer", "banker",
+                            "blogger", "dissident", "activist", "mother", "father", "husband", "wife", "son", "daughter"})
+# states whose people the wire names by ancestry first and citizenship last ("Iranian-American", "Chinese-Canadian")
+ANCESTRY_FIRST = {"USA", "CAN", "AUS"}
+
+
+def _one_nationality(ph: Phrase, countries: list[str], person: bool = False) -> list[str]:
     """A nationality word that is itself the head names one person or group of that nationality: "a
-    Chinese-American" is American, "Iraqi-born Britons" are British; "US and Iraqi troops" stay two."""
+    Chinese-American" is American, "Iraqi-born Britons" are British; "US and Iraqi troops" stay two.
+    A hyphenated pair of nationalities is one person of one state (docs/annotation.md): the first, the
+    citizenship as the wire writes dual nationals ("a British-Pakistani man" GBR, "a Swedish-Iranian
+    doctor" SWE), unless the pair ends in a nationality named by ancestry first ("a Lebanese-American
+    contractor" USA). Only a person: "US-Iraqi troops" and "Egyptian-Israeli talks" are two states' together."""
+    from tealeaves.coding import lexicon
+
     head = ph.head
     for h in ph.hits:
         if h.start <= head.i < h.end and h.best.kind == "country" and h.best.form in ("adjective", "demonym") and h.best.country:
             return [h.best.country]
+    private_role = head.tag_ == "NN" and any(h.start <= head.i < h.end and h.best.kind == "sector"
+                                             and h.best.sector not in STATE_BODIES for h in ph.hits)  # "a scholar"
+    if not (person or private_role or head.lemma_.lower() in lexicon.words("person_noun") | PRIVATE_PEOPLE):
+        return countries
+    doc = head.doc
+    nationalities = sorted((h for h in ph.hits if h.best.kind == "country" and h.best.form in ("adjective", "demonym")
+                            and h.best.country), key=lambda h: h.start)
+    for first, second in zip(nationalities, nationalities[1:]):
+        if second.start == first.end + 1 and doc[first.end].text in ("-", "\u2010", "\u2011"):
+            keep = second.best.country if second.best.country in ANCESTRY_FIRST else first.best.country
+            drop = first.best.country if keep == second.best.country else second.best.country
+            return [c for c in countries if c != drop] or [keep]
     return countries
 
 
@@ -244,7 +272,7 @@ def _group(sent: Sentence, ph: Phrase, ev: _Evidence, context: Context, location
     countries, rule = ev.countries, ev.rule
     sector, title_sector, is_person = _title(ph, ev, at.tokens)
     if len(countries) > 1:
-        countries = _one_nationality(ph, countries)
+        countries = _one_nationality(ph, countries, ev.kind == "person")
     number = "plur" if (ph.head.tag_ in ("NNS", "NNPS") or ev.kind == "group") else "sing"
     lemma = ph.head.lemma_.lower()
 
