@@ -207,8 +207,8 @@ def _one_nationality(ph: Phrase, countries: list[str], person: bool = False) -> 
                             and h.best.country), key=lambda h: h.start)
     for first, second in zip(nationalities, nationalities[1:]):
         if second.start == first.end + 1 and doc[first.end].text in ("-", "\u2010", "\u2011"):
-            keep = second.best.country if second.best.country in ANCESTRY_FIRST else first.best.country
-            drop = first.best.country if keep == second.best.country else second.best.country
+            one, two = first.best.country or "", second.best.country or ""
+            keep, drop = (two, one) if two in ANCESTRY_FIRST else (one, two)
             return [c for c in countries if c != drop] or [keep]
     return countries
 

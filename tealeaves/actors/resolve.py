@@ -238,7 +238,7 @@ class ActorResolver:
         return [by_head[i] for i in sorted(by_head)]
 
     @staticmethod
-    def _head_of(tok: Any, actorish: set[int], own: set[int], skip: set[int] = frozenset()) -> tuple[Any, bool]:  # type: ignore[assignment]
+    def _head_of(tok: Any, actorish: set[int], own: set[int], skip: frozenset[int] | set[int] = frozenset()) -> tuple[Any, bool]:
         """Climb from a phrase's root to the nominal it modifies; True when the climb crossed "of/for/from".
         The climb never enters ``skip`` (a dateline the parser made the head: "KHARTOUM - Foreign warplanes")."""
         via_prep = False
