@@ -54,6 +54,7 @@ class Context:
         self.sentence_countries: list[tuple[str, int]] = []  # states named in the current sentence
         self.first_token = 0  # where the current sentence's actors may begin (after a dateline)
         self.unplaced: list[Mention] = []  # unnamed groups and office holders left without a country
+        self.dateline: str | None = None  # the state of the dateline the reporter filed from, if any
 
     def see(self, locations: list[tuple[str, int]]) -> None:
         self.recent += [c for c, _ in locations]
@@ -174,13 +175,41 @@ def _foreign_free(ph: Phrase) -> list[Hit]:
     return [h for h in ph.via_prep if not (h.best.kind in ("country", "capital", "city", "org", "metonym") and h.best.country)]
 
 
-def _one_nationality(ph: Phrase, countries: list[str]) -> list[str]:
+# sectors of a state's or an organisation's bodies: "US-Iraqi forces" are two states' together
+STATE_BODIES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO", "NGO"}
+# people of a trade, seen with a double nationality beside the lexicon's person nouns
+PRIVATE_PEOPLE = frozenset({"doctor", "physician", "nurse", "scholar", "academic", "professor", "scientist", "researcher",
+                            "teacher", "writer", "novelist", "poet", "artist", "filmmaker", "cleric", "lawyer", "banker",
+                            "blogger", "dissident", "activist", "mother", "father", "husband", "wife", "son", "daughter"})
+# states whose people the wire names by ancestry first and citizenship last ("Iranian-American", "Chinese-Canadian")
+ANCESTRY_FIRST = {"USA", "CAN", "AUS"}
+
+
+def _one_nationality(ph: Phrase, countries: list[str], person: bool = False) -> list[str]:
     """A nationality word that is itself the head names one person or group of that nationality: "a
-    Chinese-American" is American, "Iraqi-born Britons" are British; "US and Iraqi troops" stay two."""
+    Chinese-American" is American, "Iraqi-born Britons" are British; "US and Iraqi troops" stay two.
+    A hyphenated pair of nationalities is one person of one state (docs/annotation.md): the first, the
+    citizenship as the wire writes dual nationals ("a British-Pakistani man" GBR, "a Swedish-Iranian
+    doctor" SWE), unless the pair ends in a nationality named by ancestry first ("a Lebanese-American
+    contractor" USA). Only a person: "US-Iraqi troops" and "Egyptian-Israeli talks" are two states' together."""
+    from tealeaves.coding import lexicon
+
     head = ph.head
     for h in ph.hits:
         if h.start <= head.i < h.end and h.best.kind == "country" and h.best.form in ("adjective", "demonym") and h.best.country:
             return [h.best.country]
+    private_role = head.tag_ == "NN" and any(h.start <= head.i < h.end and h.best.kind == "sector"
+                                             and h.best.sector not in STATE_BODIES for h in ph.hits)  # "a scholar"
+    if not (person or private_role or head.lemma_.lower() in lexicon.words("person_noun") | PRIVATE_PEOPLE):
+        return countries
+    doc = head.doc
+    nationalities = sorted((h for h in ph.hits if h.best.kind == "country" and h.best.form in ("adjective", "demonym")
+                            and h.best.country), key=lambda h: h.start)
+    for first, second in zip(nationalities, nationalities[1:]):
+        if second.start == first.end + 1 and doc[first.end].text in ("-", "\u2010", "\u2011"):
+            one, two = first.best.country or "", second.best.country or ""
+            keep, drop = (two, one) if two in ANCESTRY_FIRST else (one, two)
+            return [c for c in countries if c != drop] or [keep]
     return countries
 
 
@@ -243,7 +272,7 @@ def _group(sent: Sentence, ph: Phrase, ev: _Evidence, context: Context, location
     countries, rule = ev.countries, ev.rule
     sector, title_sector, is_person = _title(ph, ev, at.tokens)
     if len(countries) > 1:
-        countries = _one_nationality(ph, countries)
+        countries = _one_nationality(ph, countries, ev.kind == "person")
     number = "plur" if (ph.head.tag_ in ("NNS", "NNPS") or ev.kind == "group") else "sing"
     lemma = ph.head.lemma_.lower()
 
@@ -313,6 +342,25 @@ def _context_country(ph: Phrase, sector: str | None, kind: str, named_titled: bo
         if loc:
             note(f"'{text}' takes its country from the {loc[1]} location {loc[0]}")
             return loc[0], f"context.location.{loc[1]}"
+    if sector in INSTITUTION_SECTORS and _head_in(ph, "sector") and not _elsewhere_words(ph, context.first_token) \
+            and not {ph.head.lemma_.lower(), ph.head.lower_.removesuffix("s")} & PROFESSIONS:
+        # "lawmakers in Kenya", "a court in Cairo", "NAIROBI, Kenya - Lawmakers ...": a state's own institution
+        # sits where the story places it (the dateline included: a court does not travel with the reporter)
+        loc = context.nearest(locations, ph.head.i)
+        if loc:
+            note(f"'{text}' is a domestic institution; takes its country from the {loc[1]} location {loc[0]}")
+            return loc[0], f"context.location.{loc[1]}"
+    if sector == "GOV" and kind == "body" and _head_in(ph, "sector") and not _elsewhere_words(ph, context.first_token):
+        # "Lawmakers in Kenya accused the government", "NAIROBI, Kenya - Lawmakers accused the government": a
+        # bare government in a sentence placed in one state, or under a dateline, is that state's, so long as
+        # the sentence names no other state ("CAIRO - Sudanese rebels accused the government" is not Egypt's)
+        placed = {c for c, _ in locations} or ({context.dateline} if context.dateline else set())
+        named = {c for c, _ in context.sentence_countries}
+        if len(placed) == 1 and named <= placed:
+            country = next(iter(placed))
+            where = "sentence" if locations else "dateline"
+            note(f"'{text}' is the government of the state the {where} places the story in: {country}")
+            return country, f"context.location.{where}"
     if named_titled and context.countries:
         # "Gov. Phil Murphy", "Sen. X": the title gives the sector; the country comes from the states named
         # in this sentence or earlier in the article, never from a default
@@ -461,6 +509,20 @@ NOT_THE_PLACES = {"foreign", "overseas", "international", "western", "allied", "
                   "outside", "unidentified", "unknown", "unmarked", "mysterious"}
 # people whose office is dealing with other states: an unnamed envoy in a story about Syria is mostly a visitor to it
 GO_BETWEENS = {"envoy", "ambassador", "diplomat", "emissary", "mediator", "delegation", "visitor"}
+
+
+# a state's own institutions, placed where they sit: unlike envoys and ministers they do not travel
+INSTITUTION_SECTORS = {"LEG", "JUD"}
+# people of a legal trade, not of a state's institution: they serve anyone who hires them
+PROFESSIONS = {"lawyer", "attorney", "barrister", "solicitor", "advocate", "counsel"}
+
+
+def _elsewhere_words(ph: Phrase, first: int = 0) -> bool:
+    """"Foreign judges", "neighbouring governments": not the place's own; "the Kufuor administration",
+    "the Likud lawmakers": a name the tables do not know may be anyone's."""
+    in_hits = {i for h in ph.hits for i in range(h.start, h.end)}
+    return any(t.lower_ in ELSEWHERE or t.lower_ in NOT_THE_PLACES or (t.pos_ == "PROPN" and t.i not in in_hits)
+               for t in ph.head.lefts if t.i >= first)  # not the dateline the parser hung on the phrase
 
 
 def _from_elsewhere(ph: Phrase) -> bool:

@@ -246,6 +246,14 @@ class KnowledgeBase:
                     self._add(p, Target("country", iso, form="demonym", label=row["name"]))
             if row["capital"]:
                 self._add(row["capital"], Target("capital", iso, "GOV", label=row["capital"]))
+        for n, row in enumerate(_read_csv("regional_peoples.csv"), 2):
+            # "Chechen rebels", "Acehnese separatists", "Darfuri refugees": a people of one region of one state
+            # names that state, as a nationality does (peoples living in several states are left out of the table)
+            check_code(row["country"], "", f"regional_peoples.csv:{n}")
+            label = self.countries[row["country"]]["name"]
+            self._add(row["adjective"], Target("country", row["country"], form="adjective", label=label))
+            for dem in _split(row["people"]):
+                self._add(dem, Target("country", row["country"], form="demonym", label=label))
         for n, row in enumerate(_read_csv("metonyms.csv"), 2):
             check_code(row["country"], row["sector"], f"metonyms.csv:{n}")
             self._add(row["phrase"], Target("metonym", row["country"], row["sector"] or None, label=row["phrase"]))
@@ -259,11 +267,14 @@ class KnowledgeBase:
         for row in _read_csv("agencies.csv"):
             for name in [row["name"], *_split(row["aliases"])]:
                 self._add(name, Target("agency", label=row["name"]))
-        for source in ("cities.csv", "regions.csv"):
+        for source in ("cities.csv", "regions.csv", "subdivisions.csv"):
             for n, row in enumerate(_read_csv(source), 2):
                 # a region inside a state places what happens there in that state, as a city does
                 check_code(row["country"], "", f"{source}:{n}")
-                self._add(row["name"], Target("city", row["country"], label=row["name"]))
+                form = "subdivision" if source == "subdivisions.csv" else ""
+                if form and row["name"].lower() in self.phrases:
+                    continue  # a name the other tables give a meaning keeps it
+                self._add(row["name"], Target("city", row["country"], form=form, label=row["name"]))
         for n, row in enumerate(_read_csv("sectors.csv"), 2):
             sector = row["sector"] or None
             if sector and sector not in SECTORS:

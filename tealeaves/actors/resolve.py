@@ -92,7 +92,9 @@ class ActorResolver:
                 hits_by_doc[id(doc)] = kb.match(doc, self._tokenizer())
             hits = [h for h in hits_by_doc[id(doc)] if span.start <= h.start and h.end <= span.end]
             if opens:
-                context.see([(c, -1) for c in self._cut_dateline_places(kb, cdoc, sent)])
+                cut = self._cut_dateline_places(kb, cdoc, sent)
+                context.see([(c, -1) for c in cut])
+                context.dateline = cut[-1] if cut else context.dateline
             mentions = self._resolve_sentence(sent, hits, day, context, coref, None, opens)
             out[sent.index] = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
         headline = {s.index for s in sentences if s.paragraph in headlines}
@@ -204,7 +206,7 @@ class ActorResolver:
             if _heads_coordination(root, h):
                 head, via_prep = root, False  # "Amnesty International and Human Rights Watch": its own actor
             else:
-                head, via_prep = self._head_of(root, actorish, set(range(h.start, h.end)))
+                head, via_prep = self._head_of(root, actorish, set(range(h.start, h.end)), skip)
             ph = by_head.setdefault(head.i, Phrase(head))
             (ph.via_prep if via_prep else ph.hits).append(h)
         for ent in span.ents:
@@ -213,7 +215,7 @@ class ActorResolver:
             if ent.root.i in skip:
                 continue
             if ent.label_ == "PERSON" and (ent.root.i not in hit_at or inside_city):
-                head, _ = self._head_of(ent.root, actorish, set(range(ent.start, ent.end)))
+                head, _ = self._head_of(ent.root, actorish, set(range(ent.start, ent.end)), skip)
                 by_head.setdefault(head.i, Phrase(head))
         in_name = {t.i for ent in span.ents if ent.label_ == "PERSON" for t in ent if t.i != ent.root.i}
         for tok in span:
@@ -223,7 +225,7 @@ class ActorResolver:
                 continue
             if tok.i not in hit_at and tok.i not in by_head and ((tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "flat", "appos"))
                                                               or (tok.pos_ == "NOUN" and tok.lemma_.lower() in RELATIONAL)):
-                head, _ = self._head_of(tok, actorish, {tok.i})
+                head, _ = self._head_of(tok, actorish, {tok.i}, skip)
                 if head.i == tok.i:
                     by_head.setdefault(tok.i, Phrase(tok))
         for i, ph in list(by_head.items()):
@@ -236,14 +238,17 @@ class ActorResolver:
         return [by_head[i] for i in sorted(by_head)]
 
     @staticmethod
-    def _head_of(tok: Any, actorish: set[int], own: set[int]) -> tuple[Any, bool]:
-        """Climb from a phrase's root to the nominal it modifies; True when the climb crossed "of/for/from"."""
+    def _head_of(tok: Any, actorish: set[int], own: set[int], skip: frozenset[int] | set[int] = frozenset()) -> tuple[Any, bool]:
+        """Climb from a phrase's root to the nominal it modifies; True when the climb crossed "of/for/from".
+        The climb never enters ``skip`` (a dateline the parser made the head: "KHARTOUM - Foreign warplanes")."""
         via_prep = False
         seen = 0
         while seen < 12:
             seen += 1
             parent = tok.head
             if parent is tok:
+                break
+            if parent.i in skip:
                 break
             dep = tok.dep_
             if dep == "conj" and parent.dep_ in ("amod", "compound", "nmod") and parent.head.pos_ in NOMINAL:
@@ -276,6 +281,7 @@ def _dateline_tokens(span: Any, context: Context, hits: list[Hit], why: list[str
     places = [(h.best.country, h.start) for h in hits if h.start in tokens
               and h.best.kind in ("country", "capital", "city") and h.best.country]
     context.see(places[-1:])  # "NAJAF, Iraq": the country after the city says it best
+    context.dateline = places[-1][0] if places else context.dateline
     if why is not None:
         why.append(f"'{span.text[:length].strip()}' is a dateline: never an actor" + (f"; location {places[-1][0]}" if places else ""))
     return tokens

@@ -50,10 +50,27 @@ def mentions_for(tok: Token | None, sent: Sentence, mentions: tuple[Mention, ...
             inside = [m for m in mentions if usable(m) and lo <= m.start and m.end <= hi and not m.rule.startswith(where)
                       and not any(a <= m.start < b for a, b in told)]
             hits = inside[:1]
+        if not hits and h.i == tok.i:
+            owner = _taken_from(h)
+            hits = mentions_for(owner, sent, mentions)[:1] if owner is not None else []
         for m in [*hits, *_listed_owners(h, hits, sent, mentions)]:
             if m not in found:
                 found.append(m)
     return found
+
+
+# verbs of taking something away from someone
+DISPOSSESSING_VERBS = frozenset({"confiscate", "seize", "capture", "snatch", "wrest", "grab", "steal", "recover", "impound"})
+
+
+def _taken_from(thing: Token) -> Token | None:
+    """"Police confiscated explosives from Chechen rebels": a thing taken that is no actor stands for the one it
+    was taken from, the object of the verb's "from" (or of the thing's own "from", as the parser may hang it)."""
+    verb = thing.head
+    if thing.dep_ != "dobj" or verb.lemma_.lower() not in DISPOSSESSING_VERBS:
+        return None
+    prep = next((c for c in [*verb.children, *thing.children] if c.dep_ == "prep" and c.lower_ == "from"), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
 def _told_about(head: Token, sent: Sentence) -> list[tuple[int, int]]:

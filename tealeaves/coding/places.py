@@ -98,13 +98,18 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
 
 @lru_cache(maxsize=1)
 def regions() -> dict[str, str]:
-    """Regions and cities the gazetteer lacks (``data/actors/regions.csv``): name key -> ISO3."""
+    """Regions and cities the gazetteer lacks: name key -> ISO3. The hand-written ``data/actors/regions.csv``
+    (names the wire uses: Darfur, Chechnya) wins over the ISO 3166-2 regions of ``subdivisions.csv``
+    (built by scripts/build_subdivisions.py, which leaves out names that could be read as something else)."""
     import csv
     import io
     from importlib import resources
 
-    text = resources.files("tealeaves.data").joinpath("actors", "regions.csv").read_text(encoding="utf-8")
-    return {_key(r["name"]): r["country"] for r in csv.DictReader(io.StringIO(text)) if r.get("country")}
+    out: dict[str, str] = {}
+    for name in ("subdivisions.csv", "regions.csv"):
+        text = resources.files("tealeaves.data").joinpath("actors", name).read_text(encoding="utf-8")
+        out.update((_key(r["name"]), r["country"]) for r in csv.DictReader(io.StringIO(text)) if r.get("country"))
+    return out
 
 
 def lookup(name: str, prefer: Iterable[str] = ()) -> Place | None:
