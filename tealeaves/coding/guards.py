@@ -81,6 +81,28 @@ def meeting_needs_actor(d: Draft, c: Clause) -> Draft | Rejection:
     if d.code[:2] == "04" and pat.target_after == "" and any(t.dep_ == "oprd" for t in c.head.children):
         # "calling him a political idiot" names him something; it is no phone call or meeting
         return Rejection(f"matched, but '{c.head.text}' says what its object is")
+    return private_journey(d, c)
+
+
+VISIT, HOST = "042", "043"
+
+
+def private_journey(d: Draft, c: Clause) -> Draft | Rejection:
+    """"Immigrants who arrived in Canada", "tourists flew to Thailand", "Canada took in refugees": a
+    visit (042) or a hosted visit (043) is a political actor's journey to another state or its leaders.
+    Migrants, refugees, tourists, workers or businesses travel on their own account; nor is it a visit
+    when the traveller's country was only inferred from where they went."""
+    if d.code not in (VISIT, HOST) or c.pattern.nominal:
+        return d
+    travellers = d.sources if d.code == VISIT else d.targets
+    private = lexicon.words("traveller_sector")
+    for m in travellers:
+        if m is None:
+            continue
+        if (m.sector or "").upper() in private:
+            return Rejection(f"matched, but '{m.text}' ({m.sector}) travel on their own account: no visit", final=True)
+        if d.code == VISIT and m.rule.startswith("context.") and any(t.country == m.country for t in d.targets):
+            return Rejection(f"matched, but '{m.text}' has its country only from where it went: no visit", final=True)
     return d
 
 
