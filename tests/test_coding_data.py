@@ -13,7 +13,7 @@ CODING = Path(__file__).resolve().parent.parent / "tealeaves" / "coding"
 
 def _asked(pattern: str) -> set[str]:
     """Names the coder's source asks for with ``pattern`` (a call such as ``lexicon.words("x")``)."""
-    return {m for path in CODING.glob("*.py") for m in re.findall(pattern, path.read_text(encoding="utf-8"))}
+    return {m for path in CODING.rglob("*.py") for m in re.findall(pattern, path.read_text(encoding="utf-8"))}
 
 
 def test_every_recoding_code_exists_in_the_ontology() -> None:

@@ -139,3 +139,74 @@ def test_a_perfect_participle_is_background_to_the_visit(code: Any, text: str, v
 def test_a_perfect_participle_alone_is_still_coded(code: Any) -> None:
     events = got(code("Having rejected the proposal, Iran said nothing more.", date=DATE))
     assert any(c.startswith("12") and s == "IRN" for c, s, _ in events), events
+
+
+# ---- "A suicide bombing killed five people": the weapon is the subject, not a noun phrase ------
+@pytest.mark.parametrize(("text", "want"), [
+    ("A suicide bombing killed at least five people in a crowded Tel Aviv market.", ("1831", None, "ISR")),
+    ("A suicide bombing killed at least six people and injured 40 others in a busy Haifa bus station.", ("1831", None, "ISR")),
+    ("A car bombing killed eight people and wounded 20 others at a police station in Baghdad.", ("1832", None, "IRQ")),
+    ("A roadside bombing killed three soldiers in southern Afghanistan.", ("1833", None, "AFG")),
+])
+def test_a_bombing_that_kills_is_told_with_no_agent_and_the_place_struck(code: Any, text: str, want: tuple[str, None, str]) -> None:
+    assert want in got(code(text, date=DATE))
+
+
+def test_a_participle_on_a_person_stays_a_reduced_passive(code: Any) -> None:
+    # "Two men arrested in Karachi": the men were arrested, they arrested no one
+    events = got(code("Two Egyptian men arrested in Karachi on Monday.", date=DATE))
+    assert all(s != "EGY" for _, s, _ in events), events
+
+
+# ---- "near the border with Afghanistan" is not in Afghanistan ---------------------------------
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("Pakistani forces have been battling al Qaeda fighters in a tribal area near the border with Afghanistan.", "AFG"),
+    ("Militants detonated a bomb near the border with Iraq.", "IRQ"),
+    ("Turkish troops attacked Kurdish rebels in a mountain area close to the border with Iraq.", "IRQ"),
+])
+def test_a_place_near_a_border_is_not_in_the_neighbouring_state(code: Any, text: str, wrong: str) -> None:
+    events = got(code(text, date=DATE))
+    assert events and all(t != wrong for _, _, t in events), events
+
+
+def test_a_place_inside_a_state_still_gives_its_victims_a_country(code: Any) -> None:
+    events = got(code("Gunmen attacked a police post in a village near Peshawar in Pakistan.", date=DATE))
+    assert any(c.startswith("18") and t == "PAK" for c, _, t in events), events
+
+
+# ---- an attack in an attempt to kill someone is aimed at them; at a leader, an assassination try -
+@pytest.mark.parametrize(("text", "want"), [
+    ("Attackers set off a bomb in a failed effort to kill the Afghan vice president.", ("186", "AFG")),
+    ("Gunmen opened fire on a motorcade in an apparent attempt to kill the Pakistani prime minister.", ("186", "PAK")),
+    ("Insurgents detonated a roadside bomb in an attempt to assassinate the Iraqi interior minister.", ("186", "IRQ")),
+])
+def test_an_attack_meant_to_kill_a_leader_is_an_assassination_attempt(code: Any, text: str, want: tuple[str, str]) -> None:
+    events = got(code(text, date=DATE))
+    assert any(c == want[0] and t == want[1] for c, _, t in events), events
+
+
+def test_an_attack_meant_to_kill_soldiers_stays_an_attack_on_them(code: Any) -> None:
+    events = got(code("Militants set off a bomb in an attempt to kill Indian soldiers in Kashmir.", date=DATE))
+    assert any(c.startswith("18") and t == "IND" for c, _, t in events), events
+    assert not [e for e in events if e[0] == "186"], events
+
+
+# ---- armed forces advancing into a place take it (192); crowds and storms do not ----------------
+@pytest.mark.parametrize(("text", "want"), [
+    ("Israeli tanks rolled into the Jabalya refugee camp in northern Gaza.", ("192", "ISR", "PSE")),
+    ("US Marines pushed into the center of Falluja on Tuesday.", ("192", "USA", "IRQ")),
+    ("Russian troops moved into the Georgian town of Gori.", ("192", "RUS", "GEO")),
+])
+def test_armed_forces_advancing_into_a_place_take_it(code: Any, text: str, want: tuple[str, str, str]) -> None:
+    assert want in got(code(text, date=DATE))
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of protesters moved into the main square of Kiev.",
+    "The storm moved into southern Florida on Monday.",
+    "Investors moved into Chinese bonds.",
+    "Hurricane Ivan rolled into Jamaica.",
+])
+def test_moving_in_by_no_armed_force_is_no_occupation(code: Any, text: str) -> None:
+    events = got(code(text, date=DATE))
+    assert not [e for e in events if e[0].startswith("19")], events

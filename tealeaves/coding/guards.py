@@ -202,8 +202,25 @@ def fight_of_one(d: Draft, c: Clause) -> Draft | Rejection:
     tok = d.source_token
     if (d.code[:2] != "19" or d.targets or c.pattern.nominal or tok is None or tok.ent_type_ != "PERSON"
             or c.head.lemma_.lower() not in lexicon.words("struggle_verb") or any(t.dep_ == "conj" for t in tok.children)):
-        return d
+        return advance_of_no_force(d, c)  # the other test of who can use force (kept out of the coder's list)
     return Rejection(f"matched, but '{tok.text}' fights no one named: a political struggle, not force", final=True)
+
+
+OCCUPY = "192"
+
+
+def advance_of_no_force(d: Draft, c: Clause) -> Draft | Rejection:
+    """"Israeli tanks rolled into the Jabalya camp", "US Marines pushed into Falluja": armed forces
+    advancing into a place take it (192). Crowds, storms or investors moving into a square, a region
+    or a market take nothing: the one who moves in must be an armed force."""
+    if d.code != OCCUPY or c.pattern.nominal or c.head.lemma_.lower() not in lexicon.words("advance_verb"):
+        return d
+    armed = [s for s in d.sources if s is not None and (arguments.state_force(s) and (s.sector or "").upper() != "GOV"
+                                                         or (s.sector or "").upper() in lexicon.words("armed_sector"))]
+    if armed:
+        return d
+    who = d.source_token.text if d.source_token is not None else "no one named"
+    return Rejection(f"matched, but '{who}' is no armed force: moving in is no occupation", final=True)
 
 
 def weapon_test(d: Draft, c: Clause) -> Draft | Rejection:
