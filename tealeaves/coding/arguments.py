@@ -317,10 +317,38 @@ def place_country(head: Token, sent: Sentence, mentions: tuple[Mention, ...], wi
         for tok in prep.subtree:
             if tok.ent_type_ not in ("GPE", "LOC") and tok.dep_ != "pobj":
                 continue
-            found = [m for m in mentions_for(tok, sent, mentions) if m.country and not m.sector]
+            if _beyond_a_border(tok):
+                continue  # "near the border with Afghanistan" is not in Afghanistan
+            found = [m for m in mentions_for(tok, sent, mentions) if m.country and not m.sector
+                     and not any(_beyond_a_border(t) for t in tok.subtree if m.start <= sent.offset(t) < m.end)]
             if found:
                 return found[0]
+            site = _city_on_a_site(tok, sent)
+            if site is not None:
+                return site
     return None
+
+
+def _beyond_a_border(tok: Token) -> bool:
+    """``tok`` is the state across a border or frontier ("near the border with Afghanistan")."""
+    prep = tok.head if tok.dep_ == "pobj" else None
+    while prep is not None and prep.dep_ != "prep" and prep.head.i != prep.i:
+        prep = prep.head
+    return (prep is not None and prep.lower_ == "with" and prep.head.pos_ == "NOUN"
+            and prep.head.lemma_.lower() in lexicon.words("border_noun"))
+
+
+def _city_on_a_site(tok: Token, sent: Sentence) -> Mention | None:
+    """A city named on the site an attack struck, which the actor finder leaves alone ("in a
+    crowded Tel Aviv market", "at a Baghdad police station"): the site is in its state."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ == "GPE"), None)
+    if ent is None or ent.root.dep_ not in ("compound", "nmod") or ent.root.head.pos_ != "NOUN":
+        return None
+    p = _place(tok)
+    if p is None or p.kind != "city":
+        return None
+    off = sent.offset(tok.doc[ent.start])
+    return Mention(ent.text, p.country, p.country, None, off, off + len(ent.text), "place.site", None)
 
 
 def struck_site(head: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> Mention | None:

@@ -81,6 +81,28 @@ def meeting_needs_actor(d: Draft, c: Clause) -> Draft | Rejection:
     if d.code[:2] == "04" and pat.target_after == "" and any(t.dep_ == "oprd" for t in c.head.children):
         # "calling him a political idiot" names him something; it is no phone call or meeting
         return Rejection(f"matched, but '{c.head.text}' says what its object is")
+    return private_journey(d, c)
+
+
+VISIT, HOST = "042", "043"
+
+
+def private_journey(d: Draft, c: Clause) -> Draft | Rejection:
+    """"Immigrants who arrived in Canada", "tourists flew to Thailand", "Canada took in refugees": a
+    visit (042) or a hosted visit (043) is a political actor's journey to another state or its leaders.
+    Migrants, refugees, tourists, workers or businesses travel on their own account; nor is it a visit
+    when the traveller's country was only inferred from where they went."""
+    if d.code not in (VISIT, HOST) or c.pattern.nominal:
+        return d
+    travellers = d.sources if d.code == VISIT else d.targets
+    private = lexicon.words("traveller_sector")
+    for m in travellers:
+        if m is None:
+            continue
+        if (m.sector or "").upper() in private:
+            return Rejection(f"matched, but '{m.text}' ({m.sector}) travel on their own account: no visit", final=True)
+        if d.code == VISIT and m.rule.startswith("context.") and any(t.country == m.country for t in d.targets):
+            return Rejection(f"matched, but '{m.text}' has its country only from where it went: no visit", final=True)
     return d
 
 
@@ -180,8 +202,25 @@ def fight_of_one(d: Draft, c: Clause) -> Draft | Rejection:
     tok = d.source_token
     if (d.code[:2] != "19" or d.targets or c.pattern.nominal or tok is None or tok.ent_type_ != "PERSON"
             or c.head.lemma_.lower() not in lexicon.words("struggle_verb") or any(t.dep_ == "conj" for t in tok.children)):
-        return d
+        return advance_of_no_force(d, c)  # the other test of who can use force (kept out of the coder's list)
     return Rejection(f"matched, but '{tok.text}' fights no one named: a political struggle, not force", final=True)
+
+
+OCCUPY = "192"
+
+
+def advance_of_no_force(d: Draft, c: Clause) -> Draft | Rejection:
+    """"Israeli tanks rolled into the Jabalya camp", "US Marines pushed into Falluja": armed forces
+    advancing into a place take it (192). Crowds, storms or investors moving into a square, a region
+    or a market take nothing: the one who moves in must be an armed force."""
+    if d.code != OCCUPY or c.pattern.nominal or c.head.lemma_.lower() not in lexicon.words("advance_verb"):
+        return d
+    armed = [s for s in d.sources if s is not None and (arguments.state_force(s) and (s.sector or "").upper() != "GOV"
+                                                         or (s.sector or "").upper() in lexicon.words("armed_sector"))]
+    if armed:
+        return d
+    who = d.source_token.text if d.source_token is not None else "no one named"
+    return Rejection(f"matched, but '{who}' is no armed force: moving in is no occupation", final=True)
 
 
 def weapon_test(d: Draft, c: Clause) -> Draft | Rejection:

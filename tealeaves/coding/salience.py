@@ -40,7 +40,8 @@ def background(head: Token) -> str | None:
     The head itself or a clause above it (up to the sentence's root) is one of: a relative clause
     ("who attacked the town"), a participle modifying a noun that is not the sentence's root ("an
     attack targeting civilians"; a headline such as "Two men arrested in X" keeps its event), or an
-    adverbial clause dated apart ("two weeks after rebels kidnapped ...").
+    adverbial clause dated apart ("two weeks after rebels kidnapped ...") or in the perfect ("having
+    rejected three invitations, ...").
     """
     tok = head
     for _ in range(12):
@@ -50,6 +51,9 @@ def background(head: Token) -> str | None:
             return f"modifies the noun '{tok.head.text}'"
         if tok.dep_ == "advcl" and _dated_apart(tok):
             return f"clause dated apart from the main event ('{' '.join(c.text for c in tok.children if c.dep_ == 'mark')}')"
+        if tok.dep_ == "advcl" and tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "having" for c in tok.children):
+            # "Having rejected three invitations, the president visited Armenia": done before what is told
+            return "a perfect participle ('having ...') tells what came before"
         if tok.head.i == tok.i:
             return None
         tok = tok.head

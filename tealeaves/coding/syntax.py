@@ -112,8 +112,12 @@ def antecedent(tok: Token | None) -> Token | None:
 
 def reduced_passive(head: Token) -> bool:
     """A past participle modifying a noun ("the report released on Tuesday", "officials accused of
-    fraud"): the noun is what the verb happened to, not who did it."""
-    return head.dep_ == "acl" and head.tag_ == "VBN"
+    fraud"): the noun is what the verb happened to, not who did it. Not when a weapon or attack
+    that is all the sentence has besides takes an object ("A suicide bombing killed five people"
+    misread as a noun phrase): that is the sentence's verb and the weapon its subject."""
+    if head.dep_ != "acl" or head.tag_ != "VBN":
+        return False
+    return not (head.head.dep_ == "ROOT" and child(head, "dobj") is not None and lexicon.happening_noun(head.head))
 
 
 def subject(head: Token) -> Token | None:

@@ -195,10 +195,61 @@ def instrument_subject(d: Draft, c: Clause) -> Draft:
 
 
 
+def _struck_beside(d: Draft, c: Clause) -> Draft:
+    """"Militants detonated a bomb near an Indian army convoy", "rebels set off a landmine under a
+    Colombian army truck": a weapon set off is no target; what it went off near, under, on or outside
+    is, and an actor named there (the convoy's owner) is who was struck."""
+    weapon = d.target_token
+    if (d.targets or weapon is None or c.pattern.nominal or d.code[:2] not in ("18", "19")
+            or arguments.instrument(weapon) is None or weapon.i not in {t.i for t in c.head.children}):
+        return d
+    preps = [t for h in (c.head, weapon) for t in h.children
+             if t.dep_ == "prep" and t.lower_ in lexicon.words("struck_prep")]
+    for prep in sorted(preps, key=lambda t: t.i):
+        site = syntax.child(prep, "pobj")
+        # an actor, not a place or a capital that only says where ("near the border with Iraq" is no hit on Iraq)
+        hit = [m for m in arguments.mentions_for(site, c.sent, c.mentions)
+               if m.country and m.sector and not m.rule.startswith(("metonym", "place."))] if site is not None else []
+        if hit:
+            return replace(d, targets=tuple(hit), target_token=site, note=d.note + f" | what the weapon struck: '{site.text}'")
+    return d
+
+
+
+ASSASSINATION = "186"
+
+
+
+def _aimed_at(d: Draft, c: Clause) -> Draft:
+    """"Attackers set off a bomb in a failed effort to kill the vice president", "gunmen opened fire
+    in an attempt to kill the prime minister": the one the attack set out to kill is its target,
+    whether it died or not, and an attempt on a leader's life is an assassination attempt (186)."""
+    if any(t.country for t in d.targets) or c.pattern.nominal or d.code[:2] not in ("18", "19"):
+        return d
+    for prep in (t for t in c.head.children if t.dep_ == "prep" and t.lower_ in ("in", "during")):
+        attempt = syntax.child(prep, "pobj")
+        if attempt is None or attempt.lemma_.lower() not in lexicon.words("attempt_noun"):
+            continue
+        aim = next((v for v in attempt.children if v.dep_ in ("acl", "relcl") and v.pos_ == "VERB"
+                    and v.lemma_.lower() in lexicon.words("killing_verb")), None)
+        victim = syntax.child(aim, "dobj") if aim is not None else None
+        found = tuple(m for m in arguments.mentions_for(victim, c.sent, c.mentions) if m.country) if victim is not None else ()
+        if not found:
+            continue
+        # one sets out to kill a person: a victim of a leader's sector is a leader ("the vice president")
+        leader = aim.lemma_.lower() == "assassinate" or any((m.sector or "").upper() in lexicon.words("leader_sector") for m in found)
+        code = ASSASSINATION if leader else d.code
+        return replace(d, code=code, targets=found, target_token=victim,
+                       note=d.note + f" | aimed at '{victim.text}'" + (" (assassination attempt)" if leader else ""))
+    return d
+
+
+
 def target_of_the_place(d: Draft, c: Clause) -> Draft:
     """"US troops battled militiamen in Falluja": an armed group or crowd of no stated country that
     is fought or struck is of the country where it happens (IRQ); so is what an act named by a noun
-    strikes ("police raids on mosques in Dagestan")."""
+    strikes ("police raids on mosques in Dagestan"), and what a weapon set off went off beside."""
+    d = _struck_beside(_aimed_at(d, c), c)
     if ((c.pattern.nominal and not c.pattern.target_after) or ontology.lookup(d.code).quad != 4 or any(t.country for t in d.targets)
             or d.target_token is None or d.target_token.ent_type_ in ("GPE", "LOC", "FAC")
             and not (c.pattern.nominal and d.target_token.pos_ == "NOUN")):
