@@ -43,6 +43,18 @@ def test_a_warning_that_any_act_will_be_answered_is_a_threat_of_force(text: str,
     assert not any(s == target for _, s, _, _ in got), got  # the drilling or incursion is no event
 
 
+@pytest.mark.parametrize("text, source, target", [
+    ("The talks followed a warning by Tehran that any Israeli strike will be countered.", "IRN", "ISR"),
+    ("A warning by Damascus that any Turkish incursion would be countered raised tension.", "SYR", "TUR"),
+    ("Iran gave a warning that any Israeli strike would be countered.", "IRN", "ISR"),
+    ("North Korea repeated its warning that any US attack would be met with force.", "PRK", "USA"),
+])
+def test_a_warning_that_any_strike_will_be_countered_is_no_strike(text: str, source: str, target: str) -> None:
+    got = everything(text)
+    assert ("138", source, target, "asserted") in got, got
+    assert not any(s == target for _, s, _, _ in got), got  # the strike is not coded, even as future
+
+
 def test_a_plain_warning_stays_a_warning() -> None:
     assert ("130", "ISR", "SYR") in coded("Israel issued a warning to Syria on Monday.")
 
