@@ -55,6 +55,25 @@ def test_a_warning_that_any_strike_will_be_countered_is_no_strike(text: str, sou
     assert not any(s == target for _, s, _, _ in got), got  # the strike is not coded, even as future
 
 
+@pytest.mark.parametrize("text, source, target", [
+    ("Georgia ignored a warning by Moscow that any Georgian incursion would be met with force.", "RUS", "GEO"),
+    ("Israel shrugged off a warning by Damascus that any Israeli raid would be countered.", "SYR", "ISR"),
+])
+def test_a_warning_received_is_the_threat_of_who_made_it(text: str, source: str, target: str) -> None:
+    got = coded(text)
+    assert ("138", source, target) in got, got
+    assert not any(c[:2] == "13" and s == target for c, s, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Washington played down a warning that any American strike would be countered.",
+    "Turkey rejected a warning that any Turkish drilling would be met with force.",
+    "Britain dismissed a warning that any British raid would be countered.",
+])
+def test_who_plays_down_a_warning_did_not_make_it(text: str) -> None:
+    assert not any(c[:2] == "13" for c, _, _ in coded(text)), coded(text)
+
+
 def test_a_plain_warning_stays_a_warning() -> None:
     assert ("130", "ISR", "SYR") in coded("Israel issued a warning to Syria on Monday.")
 

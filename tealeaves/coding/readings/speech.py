@@ -217,8 +217,14 @@ def answered_act(d: Draft, c: Clause) -> Draft:
             or noun.lemma_.lower() not in lexicon.words("warning_noun")):
         return d
     owner = arguments.nominal_source(noun)
-    if (owner is None or is_pronoun(owner)) and noun.dep_ == "dobj":
-        owner = syntax.subject(noun.head)  # "Beijing repeated its threat that ...": the one who made it
+    if owner is None and noun.dep_ == "dobj" and not syntax.is_passive(noun.head):
+        # "Greece ignored a warning by Ankara that ...": the parser hangs the warning's "by" on the verb
+        by = next((k for k in noun.head.children if k.dep_ == "prep" and k.lower_ == "by" and k.i > noun.i), None)
+        owner = syntax.child(by, "pobj") if by is not None else None
+    if ((owner is None or is_pronoun(owner)) and noun.dep_ == "dobj"
+            and noun.head.lemma_.lower() in lexicon.words("warning_verb")):
+        # "Beijing repeated its threat that ...": the one who made it; not who "dismissed" or "discussed" it
+        owner = syntax.subject(noun.head)
     sources = [m for m in arguments.mentions_for(owner, c.sent, c.mentions) if arguments.coded(m)]
     if not sources:
         return d
