@@ -252,6 +252,9 @@ def _title_case(sent: Any) -> bool:
     return len(words) >= 2 and sum(t.is_title for t in words) >= 0.6 * len(words)
 
 
+POSSESSIVE_DETERMINERS = frozenset({"its", "their", "his", "her", "our"})
+
+
 def _sentence_case(nlp: Any, sent: Any, cdoc: CleanDocument, pdocs: list[Any], keep: Any) -> Any:
     """The headline's words in sentence case, for the parser: the small model reads a capitalized
     verb ("Strips", "Warns") as a name. Words the rest of the item writes with a capital inside a
@@ -267,7 +270,9 @@ def _sentence_case(nlp: Any, sent: Any, cdoc: CleanDocument, pdocs: list[Any], k
             cued.update(t.i for t in sent if a <= t.idx - sent.start_char < b)
     words = []
     for t in sent:
-        common = t.lower_ in lower or t.is_stop or _event_word(t.lower_)
+        # a word after "Its", "Their" is owned, so no name ("Iran Warns Its Missiles Can Reach Israel")
+        owned = t.i > sent.start and t.nbor(-1).lower_ in POSSESSIVE_DETERMINERS
+        common = t.lower_ in lower or t.is_stop or _event_word(t.lower_) or owned
         kept = t.i == sent.start or not t.is_title or t.text in names or t.i in cued or not common
         words.append(t.text if kept else t.lower_)
     from spacy.tokens import Doc

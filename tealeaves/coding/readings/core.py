@@ -100,7 +100,7 @@ def commitment_code(code: str, negated: bool) -> str:
     """
     if negated:
         return lexicon.recode("refusal", code) or code
-    threat = lexicon.recoding("threat").get(code[:2])
+    threat = lexicon.recode("threat", code)  # "may cut aid" is a threat to cut it (1311), not any 131
     if threat:
         return threat
     return lexicon.recode("intent", code) or code
@@ -148,3 +148,24 @@ def domestic_code(code: str) -> bool:
 
 def of_country(m: Mention, country: str, why: str) -> Mention:
     return replace(m, country=country, code=country + (m.sector or ""), rule=m.rule + f" +{why}")
+
+
+
+AID_KINDS = (("humanitarian_aid_word", "3"), ("economic_aid_word", "1"), ("military_aid_word", "2"))
+
+
+def kind_of_aid(d: Draft, c: Clause) -> Draft:
+    """"Norway will provide $20 million in humanitarian aid to Sudan", "pledged food aid": the word
+    on the aid decides which aid it is, given (070: 071 economic, 072 military, 073 humanitarian) or
+    promised (033: 0331, 0332, 0333); a promise then keeps the kind (see ``commitment_code``)."""
+    if d.code not in ("070", "033"):
+        return d
+    aid = next((t for t in (c.head, *c.used) if t.lemma_.lower() in ("aid", "assistance")), None)
+    if aid is None:
+        return d
+    words = {k.lemma_.lower() for k in aid.children if k.dep_ in ("amod", "compound")}
+    digit = next((n for name, n in AID_KINDS if words & lexicon.words(name)), None)
+    if digit is None:
+        return d
+    code = d.code[:2] + digit if d.code == "070" else d.code + digit
+    return replace(d, code=code, note=d.note + f" | the kind of aid: {code}")

@@ -29,6 +29,9 @@ PRAISE = "051"
 COMMENT = "010"
 
 
+THREAT_OF_FORCE = "138"
+
+
 
 def characterisation(d: Draft, c: Clause) -> Draft:
     """"North Korea called him a political idiot": "call" with a predicate noun (or "describe ...
@@ -74,21 +77,28 @@ def statement_about(d: Draft, c: Clause) -> Draft:
 
 
 def demand_of_a_clause(d: Draft, c: Clause) -> Draft:
-    """"The EU demanded that Israel reopen the crossings", "Washington urged that Pakistan hand over
-    the suspects": a demand or appeal whose content is a clause is made to the one the clause says
-    must act, its subject. A pronoun subject is left alone (it may be the speaker's own side), and a
-    subject that names no actor ("demanded that the talks resume") gives no target."""
-    if d.targets or c.pattern.nominal or d.code[:2] not in (DEMAND[:2], APPEAL[:2]):
+    """"Jordan demanded that Israel reopen the crossing", "Washington urged that Pakistan hand over
+    the suspects", "set a deadline for Serbia to pull out": a demand (10x), an appeal (02x) or an
+    ultimatum (139) whose content is a clause is made to the one the clause says must act, its
+    subject (the "for" subject of a deadline). An appeal takes only a subject that names an actor
+    (a pronoun may be the speaker's own side; "urged that the talks resume" gives no target). What
+    the one told is to do did not happen: it is at most a hypothetical event of its own."""
+    root = d.code[:2]
+    if d.targets or c.pattern.nominal or not (root in (DEMAND[:2], APPEAL[:2]) or d.code == ULTIMATUM):
         return d
-    said = next((k for k in c.head.children if k.dep_ == "ccomp" and k.i > c.head.i), None)
+    if d.code == ULTIMATUM:
+        said = next((t for t in c.head.children if t.dep_ in ("advcl", "acl") and t.i > c.head.i
+                     and any(g.dep_ == "mark" and g.lower_ == "for" for g in t.children)), None)
+    else:
+        said = next((t for t in c.head.children if t.dep_ == "ccomp" and t.i > c.head.i), None)
     subj = syntax.child(said, syntax.ANY_SUBJECT_DEPS) if said is not None else None
-    if subj is None or is_pronoun(subj) or not arguments.names_actor(subj, c.sent, c.mentions):
+    if subj is None or (root == APPEAL[:2] and (is_pronoun(subj) or not arguments.names_actor(subj, c.sent, c.mentions))):
         return d
-    targets = tuple(m for m in arguments.mentions_for(subj, c.sent, c.mentions)
-                    if not any(s is not None and arguments.same_actor(m, s) for s in d.sources))
-    if not targets:
+    own = tuple(s for s in d.sources if s is not None)
+    told = tuple(m for m in arguments.mentions_for(subj, c.sent, c.mentions) if not any(arguments.same_actor(m, s) for s in own))
+    if not told:
         return d
-    return replace(d, target_token=subj, targets=targets, note=d.note + " | demand made to the clause's subject")
+    return replace(d, target_token=subj, targets=told, note=d.note + f" | demand made of '{subj.text}'")
 
 
 
@@ -132,28 +142,6 @@ def criticism_of_an_act(d: Draft, c: Clause) -> Draft:
 
 
 
-def demanded_of_a_clause(d: Draft, c: Clause) -> Draft:
-    """"Jordan demanded that Israel reopen the crossing", "the Council demanded the country withdraw
-    its troops": the one told to act is who the demand (10x) is made of. What it is told to do did
-    not happen; it is at most a hypothetical event of its own."""
-    if d.code[:2] != DEMAND[:2] and d.code != ULTIMATUM or d.targets or c.pattern.nominal:
-        return d
-    said = next((t for t in c.head.children if t.dep_ == "ccomp" and t.i > c.head.i), None)
-    if d.code == ULTIMATUM:  # "set a deadline for Serbia to pull out"
-        said = next((t for t in c.head.children if t.dep_ in ("advcl", "acl") and t.i > c.head.i
-                     and any(g.dep_ == "mark" and g.lower_ == "for" for g in t.children)), None)
-    subj = syntax.child(said, syntax.ANY_SUBJECT_DEPS) if said is not None else None
-    if subj is None:
-        return d
-    told = arguments.mentions_for(subj, c.sent, c.mentions)
-    own = next((s for s in d.sources if s is not None), None)
-    told = [m for m in told if own is None or not arguments.same_actor(m, own)]
-    if not told:
-        return d
-    return replace(d, target_token=subj, targets=tuple(told), note=d.note + f" | demand made of '{subj.text}'")
-
-
-
 def anger_caused(d: Draft, c: Clause) -> Draft:
     """"Seoul's move angered Tokyo", "caused anger in Berlin": the angered side disapproves (110)
     of the one who angered it, so the pattern's target is the source."""
@@ -184,6 +172,30 @@ def stated_intention(d: Draft, c: Clause) -> Draft:
 
 
 
+def force_within_reach(d: Draft, c: Clause) -> Draft:
+    """"Syria warns it can strike Israel", "North Korea says its missiles can hit Japan": a side
+    saying that it, or its weapons, can strike another threatens that side with force (138); nothing
+    was struck, and the capability is not a hypothetical strike. Another's force ("said Indian
+    missiles could hit Lahore") is no threat by the speaker."""
+    head = c.head
+    if d.code[:2] not in ("18", "19", "20") or c.pattern.nominal or not c.speakers or not syntax.said_directly(head):
+        return d
+    aux = next((k for k in head.children if k.dep_ == "aux" and k.lower_ in lexicon.words("capability_aux")), None)
+    subj = syntax.subject(head)
+    if aux is None or subj is None or not d.targets:
+        return d
+    mine = is_pronoun(subj) or any(g.dep_ == "poss" and is_pronoun(g) for g in subj.children)
+    if not mine and not (d.sources and d.sources[0] is not None and arguments.same_actor(d.sources[0], c.speakers[0])):
+        return d
+    targets = tuple(t for t in d.targets if not arguments.same_actor(t, c.speakers[0]))
+    if not targets:
+        return d
+    return replace(d, code=THREAT_OF_FORCE, sources=c.speakers[:1], targets=targets,
+                   modality=restate(d.modality, "asserted", f"stated capability: {aux.text}"),
+                   note=d.note + f" | force said to be within reach ({d.modality.reporting_verb}: {aux.text}): {THREAT_OF_FORCE}")
+
+
+
 def any_act(head: Token) -> Token | None:
     """The act a passive answering verb answers, when it is "any" act: "any strike will be countered"."""
     act = syntax.patient(head) if syntax.is_passive(head) else None
@@ -205,13 +217,39 @@ def answered_act(d: Draft, c: Clause) -> Draft:
             or noun.lemma_.lower() not in lexicon.words("warning_noun")):
         return d
     owner = arguments.nominal_source(noun)
-    if (owner is None or is_pronoun(owner)) and noun.dep_ == "dobj":
-        owner = syntax.subject(noun.head)  # "Beijing repeated its threat that ...": the one who made it
+    if owner is None and noun.dep_ == "dobj" and not syntax.is_passive(noun.head):
+        # "Greece ignored a warning by Ankara that ...": the parser hangs the warning's "by" on the verb
+        by = next((k for k in noun.head.children if k.dep_ == "prep" and k.lower_ == "by" and k.i > noun.i), None)
+        owner = syntax.child(by, "pobj") if by is not None else None
+    if ((owner is None or is_pronoun(owner)) and noun.dep_ == "dobj"
+            and noun.head.lemma_.lower() in lexicon.words("warning_verb")):
+        # "Beijing repeated its threat that ...": the one who made it; not who "dismissed" or "discussed" it
+        owner = syntax.subject(noun.head)
     sources = [m for m in arguments.mentions_for(owner, c.sent, c.mentions) if arguments.coded(m)]
     if not sources:
         return d
     return replace(d, sources=tuple(sources[:1]), source_token=owner, modality=modality_of(noun),
                    note=d.note + f" | a {noun.text} that any {act.text} will be answered")
+
+
+
+def warning_of_force(d: Draft, c: Clause) -> Draft:
+    """"Turkey issued a stern warning that any Greek drilling would be met with force", "Iran gave a
+    warning that any strike would be countered": a warning whose content is that any act of the
+    other side will be answered is a threat of force (138) against that side, not a bare warning
+    (130); the act itself is not coded (see ``answered_act``)."""
+    if d.code[:2] != THREAT_OF_FORCE[:2] or d.code == THREAT_OF_FORCE:
+        return d
+    noun = next((t for t in (c.head, *c.used) if t.lemma_.lower() in lexicon.words("warning_noun")), None)
+    said = next((k for k in noun.children if k.dep_ in ("acl", "ccomp")), None) if noun is not None else None
+    act = any_act(said) if said is not None and said.lemma_.lower() in lexicon.words("answering_verb") else None
+    if act is None:
+        return d
+    own = tuple(m for m in d.sources if m is not None)
+    doers = tuple(m for m in arguments.mentions_for(act, c.sent, c.mentions)
+                  if arguments.coded(m) and not any(arguments.same_actor(m, s) for s in own))
+    return replace(d, code=THREAT_OF_FORCE, targets=doers or d.targets, target_token=act if doers else d.target_token,
+                   note=d.note + f" | a {noun.text} that any {act.text} will be answered: {THREAT_OF_FORCE}")
 
 
 
@@ -257,11 +295,30 @@ def _main_clause(head: Token) -> bool:
 FORCE_ROOTS = ("15", "17", "18", "19", "20")
 
 
+CONDITIONAL_THREAT_ROOTS = ("16",)  # cuts that, put on the other side's conduct, are threats (131x)
+
+
 
 def _on_condition(head: Token) -> bool:
     """The act is said to follow on a condition: an "if" or "unless" clause hangs on it."""
     return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
                for c in head.children)
+
+
+def _on_the_targets_conduct(head: Token, d: Draft, c: Clause) -> bool:
+    """A cut in supplies or ties is a threat only when put on what the other side does: "unless
+    ...", "if Kiev does not pay", "if Libya refuses"; "if talks fail, Russia could recall its
+    ambassador" foresees a step, and threatens no one."""
+    for cond in (k for k in head.children if k.dep_ == "advcl"):
+        mark = next((g.lower_ for g in cond.children if g.dep_ == "mark"), None)
+        if mark == "unless" or (mark == "if" and any(g.dep_ == "neg" for g in cond.children)):
+            return True
+        if mark == "if":
+            subj = syntax.child(cond, syntax.ANY_SUBJECT_DEPS)
+            told = arguments.mentions_for(subj, c.sent, c.mentions) if subj is not None else []
+            if any(arguments.same_actor(m, t) or (m.country and m.country == t.country) for m in told for t in d.targets):
+                return True
+    return False
 
 
 
@@ -270,10 +327,13 @@ def announced_intention(d: Draft, c: Clause) -> Draft:
     said it plans to reduce its troops": the announcement is the event, an intention (03x) or, for
     force, a threat (13x), of the one who will act; it is asserted (or reported, when another says so)."""
     mod = d.modality
-    conditional = mod.value in ("hypothetical", "future") and d.code[:2] in FORCE_ROOTS and _on_condition(c.head)
+    conditional = mod.value in ("hypothetical", "future") and (
+        (d.code[:2] in FORCE_ROOTS and _on_condition(c.head))
+        or (d.code[:2] in CONDITIONAL_THREAT_ROOTS and _on_the_targets_conduct(c.head, d, c)))
     if conditional:
         # "Syria may strike back if Israel raids again", "could hit them unless ...", "Israel will
-        # invade Gaza unless the rocket fire stops": a threat
+        # invade Gaza unless the rocket fire stops": a threat; so is a cut in supplies, ties or talks
+        # put on a condition ("Russia may cut gas supplies to Ukraine if ..." 1311)
         mod = restate(mod, "future", mod.cue or "if")
     if mod.value != "future" or not d.sources or d.sources[0] is None or not _main_clause(c.head):
         return d
