@@ -78,3 +78,19 @@ def test_a_visit_on_the_schedule_is_an_intention_to_meet(text: str, source: str,
 def test_arrivals_that_meet_no_one_are_no_visit(text: str) -> None:
     got = coded(text)
     assert not any(code == "036" for code, _, _ in got), got
+
+
+# ---- a protocol or memorandum signed, or offered to be signed, with someone ----------------------
+@pytest.mark.parametrize("text, code, source, target", [
+    ("Russia signed a protocol with the European Union on Friday.", "057", "RUS", "IGOEUREEC"),
+    ("Bangladesh is willing to sign a protocol with the United States on counter-terrorism.", "032", "BGD", "USA"),
+    ("Kenya is ready to sign a memorandum with Uganda on border security.", "032", "KEN", "UGA"),
+])
+def test_a_protocol_signed_is_a_formal_agreement(text: str, code: str, source: str, target: str) -> None:
+    got = counted(text, "2004-09-14", by="code")
+    assert any(c == code and (s or "").startswith(source) and (t or "").startswith(target) for c, s, t in got), got
+
+
+def test_a_protocol_followed_is_no_agreement() -> None:
+    assert not any(code == "057" for code, _, _ in coded("The Iraqi doctors followed the protocol for treating burns.")), coded(
+        "The Iraqi doctors followed the protocol for treating burns.")
