@@ -156,6 +156,28 @@ def anger_caused(d: Draft, c: Clause) -> Draft:
 
 
 
+INTENT_TO_MEET = "036"
+
+
+def expected_visitor(d: Draft, c: Clause) -> Draft:
+    """"Putin is due in Paris", "Solana is expected in Kiev on Friday": a visit on the schedule is
+    an intention to meet (036) of the one expected there, the passive subject of "expected". Only
+    a leader, an official or a delegation pays visits: troops or refugees "expected in Chad" are
+    forecast to arrive, not coming to meet anyone."""
+    if d.code != INTENT_TO_MEET or c.pattern.nominal or not any(
+            t.lemma_.lower() in lexicon.words("schedule_word") for t in (c.head, *c.used)):
+        return d
+    who = syntax.child(c.head, syntax.PASSIVE_SUBJECT_DEPS) if syntax.is_passive(c.head) else d.source_token
+    found = arguments.mentions_for(who, c.sent, c.mentions) if who is not None else []
+    visitors = tuple(m for m in found if arguments.coded(m) and ((m.code or "").startswith("IGO")
+                                                                 or (m.sector or "").upper() in lexicon.words("visiting_sector")))
+    if visitors == d.sources:
+        return d
+    return replace(d, sources=visitors, source_token=who,
+                   note=d.note + (f" | the visit is {who.text}'s" if visitors else " | no visitor who meets anyone"))
+
+
+
 def stated_intention(d: Draft, c: Clause) -> Draft:
     """"X said it would strike": a threat by X; "X said it would release them": an intent (03x)."""
     intent = syntax.future_aux(c.head)
@@ -351,6 +373,31 @@ def announced_intention(d: Draft, c: Clause) -> Draft:
     return replace(d, code=new, sources=c.speakers[:1] if own and c.speakers and is_pronoun(d.source_token) else d.sources,
                    modality=restate(mod, value, f"announced intention: {mod.cue}"),
                    note=d.note + f" | announced intention ({mod.cue})")
+
+
+
+# the roots whose act, held out as possible by the side that would take it, is a threat (13x)
+COERCIVE_ROOTS = ("16", *FORCE_ROOTS[1:])
+
+
+def contemplated_coercion(d: Draft, c: Clause) -> Draft:
+    """"The administration may impose sanctions on Belarus, the State Department said", "Israel
+    could strike the camps, an Israeli army spokesman said": a side's own voice saying it may take
+    a coercive step against someone holds that step over them, a threat (13x) made now, though no
+    condition is spelt out. Said by anyone else ("Syria could face sanctions, diplomats said") it
+    stays a guess, and so does one with no speaker at all."""
+    mod = d.modality
+    if (mod.value != "hypothetical" or (mod.cue or "").lower() not in lexicon.words("possibility_modal")
+            or d.code[:2] not in COERCIVE_ROOTS or not d.targets or not c.speakers
+            or not d.sources or d.sources[0] is None or not _main_clause(c.head)):
+        return d
+    if not (own_words(d, c) or speaks_for(d, c)) or is_pronoun(d.source_token) and not own_words(d, c):
+        return d
+    new = commitment_code(d.code, negated=False)
+    if new[:2] != "13":
+        return d
+    return replace(d, code=new, modality=restate(mod, "asserted", f"threat: {mod.cue}"),
+                   note=d.note + f" | a step its own side says it {mod.cue} take is a threat")
 
 
 
