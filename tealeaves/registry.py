@@ -1,6 +1,6 @@
 """Named, versioned components: the actor resolver, the event coder and the geocoder.
 
-A setting names a component (``actor_resolver = "actors_kb.v2"``, ``coder = "cameo_rules.v3"``);
+A setting names a component (``actor_resolver = "actors_kb.v3"``, ``coder = "cameo_rules.v4"``);
 the registry says which code that name stands for and imports it only when it is asked for, so
 naming a component costs nothing. A behaviour change gets a new version; a name the registry does
 not know is an error, never a silent fallback, so the names a store records are the ones that ran.
@@ -30,9 +30,9 @@ class Component:
 
 
 COMPONENTS: tuple[Component, ...] = (
-    Component("actor_resolver", "actors_kb.v2", "tealeaves.actors.resolve:get_resolver",
+    Component("actor_resolver", "actors_kb.v3", "tealeaves.actors.resolve:get_resolver",
               "The actor knowledge base with dated roles, titles, context countries and in-document coreference."),
-    Component("coder", "cameo_rules.v3", "tealeaves.coding.coder:get_coder",
+    Component("coder", "cameo_rules.v4", "tealeaves.coding.coder:get_coder",
               "Dependency-pattern CAMEO coder with modality, dates and places."),
     Component("confidence", "conf_lr.v3", "tealeaves.coding.confidence:load_model",
               "Logistic model (JSON coefficients, Platt-scaled) that gives each event a 0-1 confidence."),

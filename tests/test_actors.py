@@ -212,7 +212,7 @@ def test_lookup_explains(resolver: ActorResolver) -> None:
 def test_get_resolver_is_cached_and_named() -> None:
     s = Settings(user_actors="/nonexistent/actors.csv")
     assert get_resolver(s) is get_resolver(s)
-    assert get_resolver(s).name == "actors_kb.v2"
+    assert get_resolver(s).name == "actors_kb.v3"
 
 
 def test_a_cached_resolver_reads_the_users_file_as_it_is_now(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -20,16 +20,16 @@ def test_each_registered_component_carries_its_registered_name() -> None:
     from tealeaves.coding.places import GEOCODER_NAME
 
     settings = Settings(user_actors="/nonexistent/actors.csv")
-    assert registry.actor_resolver(settings).name == settings.actor_resolver == "actors_kb.v2"
-    assert registry.coder(settings).name == settings.coder == "cameo_rules.v3"
+    assert registry.actor_resolver(settings).name == settings.actor_resolver == "actors_kb.v3"
+    assert registry.coder(settings).name == settings.coder == "cameo_rules.v4"
     assert registry.find("geocoder", GEOCODER_NAME).load() is not None
-    assert registry.selected(settings) == {"actor_resolver": "actors_kb.v2", "coder": "cameo_rules.v3", "geocoder": GEOCODER_NAME,
+    assert registry.selected(settings) == {"actor_resolver": "actors_kb.v3", "coder": "cameo_rules.v4", "geocoder": GEOCODER_NAME,
                                            "confidence": "conf_lr.v3"}
 
 
 def test_an_unknown_resolver_is_refused_before_anything_is_stored(con: Any) -> None:
     bogus = load_settings(actor_resolver="bogus_resolver.v9")
-    with pytest.raises(InputError, match="unknown actor_resolver 'bogus_resolver.v9'; known: actors_kb.v2"):
+    with pytest.raises(InputError, match="unknown actor_resolver 'bogus_resolver.v9'; known: actors_kb.v3"):
         pipeline.store_documents([Document("d1", "France and Russia held talks.")], con, bogus)
     assert con.execute("SELECT count(*) FROM documents").fetchone() == (0,)
     with pytest.raises(InputError, match="unknown coder"):
@@ -41,7 +41,7 @@ def test_the_store_records_the_components_that_coded(con: Any, no_actors: None) 
             Document("d2", "Pourparlers\n\nLa France et la Russie ont tenu des pourparlers.", language="fr")]
     pipeline.store_documents(docs, con, load_settings())
     rows = dict((r[0], r[1:]) for r in con.execute("SELECT id, status, coder, actor_resolver FROM documents").fetchall())
-    assert rows["d1"] == ("coded", "cameo_rules.v3", "actors_kb.v2")
+    assert rows["d1"] == ("coded", "cameo_rules.v4", "actors_kb.v3")
     assert rows["d2"] == ("not_coded", None, None)  # nothing coded it
 
 

@@ -2,7 +2,7 @@
 
     kb.py       the knowledge base (package tables plus the user's file)
     cues.py     ``cue_phrases()`` for the prefilter, and the news agencies' names
-    resolve.py  ``ActorResolver``: KB phrases -> actor phrases -> Mentions, per sentence (``actors_kb.v2``)
+    resolve.py  ``ActorResolver``: KB phrases -> actor phrases -> Mentions, per sentence (``actors_kb.v3``)
     compose.py  one actor phrase -> its Mentions: place, person, title and context-country steps
     coref.py    later mentions (surnames, a title alone, pronouns) -> earlier ones
     dateline.py "NAJAF, Iraq - ", "AFP - ": where a wire item was filed from; never an actor

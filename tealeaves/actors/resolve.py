@@ -29,7 +29,7 @@ from tealeaves.settings import Settings
 
 log = logging.getLogger(__name__)
 
-NAME = "actors_kb.v2"
+NAME = "actors_kb.v3"
 NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "flat", "det", "nummod", "case", "npadvmod", "appos", "poss", "quantmod", "dep"}
 OF_PREPS = {"of", "for", "from"}

@@ -6,7 +6,7 @@
     arguments  sources and targets: which actor mentions fill an event's slots
     readings   the codebook's readings of a matched pattern (intentions, refusals, claims ...)
     guards     when a matched pattern is not coded (off-topic, no source ...)
-    coder      the rule coder (``cameo_rules.v3``): heads, readings in order, events
+    coder      the rule coder (``cameo_rules.v4``): heads, readings in order, events
     modality, dates, places, salience: how sure, when, where, and whether in the foreground
 
 Importing this package loads nothing: data files are read on first use.

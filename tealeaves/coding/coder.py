@@ -1,4 +1,4 @@
-"""The rule coder (``cameo_rules.v3``): who did what to whom, from a parsed sentence and its actors.
+"""The rule coder (``cameo_rules.v4``): who did what to whom, from a parsed sentence and its actors.
 
 Heads are tried from the root of the dependency tree down. An appeal verb with an asked-for act
 is an appeal (02x); otherwise the head's patterns are tried, most specific first (see
@@ -32,7 +32,7 @@ from tealeaves.models import CleanDocument, Event, Location, Mention, Sentence
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-CODER_NAME = "cameo_rules.v3"
+CODER_NAME = "cameo_rules.v4"
 
 Step = Callable[[Draft, Clause], "Draft | Rejection"]
 # how a matched pattern becomes an event, in order; each step returns the draft (changed or the
@@ -159,7 +159,7 @@ class _Work:
 
 
 class RuleCoder:
-    """Dictionary-and-dependency CAMEO coder (``cameo_rules.v3``)."""
+    """Dictionary-and-dependency CAMEO coder (``cameo_rules.v4``)."""
 
     name = CODER_NAME
     confidence_model: confidence.Model | None = None  # None: the shipped model
@@ -519,7 +519,7 @@ _CODERS: dict[str, type[RuleCoder]] = {CODER_NAME: RuleCoder}
 
 
 def get_coder(name: str = CODER_NAME) -> RuleCoder:
-    """The coder registered under a versioned name such as ``cameo_rules.v3``."""
+    """The coder registered under a versioned name such as ``cameo_rules.v4``."""
     try:
         return _CODERS[name]()
     except KeyError:

@@ -151,9 +151,6 @@ def of_country(m: Mention, country: str, why: str) -> Mention:
 
 
 
-AID_KINDS = (("humanitarian_aid_word", "3"), ("economic_aid_word", "1"), ("military_aid_word", "2"))
-
-
 def kind_of_aid(d: Draft, c: Clause) -> Draft:
     """"Norway will provide $20 million in humanitarian aid to Sudan", "pledged food aid": the word
     on the aid decides which aid it is, given (070: 071 economic, 072 military, 073 humanitarian) or
@@ -164,7 +161,9 @@ def kind_of_aid(d: Draft, c: Clause) -> Draft:
     if aid is None:
         return d
     words = {k.lemma_.lower() for k in aid.children if k.dep_ in ("amod", "compound")}
-    digit = next((n for name, n in AID_KINDS if words & lexicon.words(name)), None)
+    kinds = ((lexicon.words("humanitarian_aid_word"), "3"), (lexicon.words("economic_aid_word"), "1"),
+             (lexicon.words("military_aid_word"), "2"))
+    digit = next((n for listed, n in kinds if words & listed), None)
     if digit is None:
         return d
     code = d.code[:2] + digit if d.code == "070" else d.code + digit

@@ -210,7 +210,7 @@ def _struck_beside(d: Draft, c: Clause) -> Draft:
         # an actor, not a place or a capital that only says where ("near the border with Iraq" is no hit on Iraq)
         hit = [m for m in arguments.mentions_for(site, c.sent, c.mentions)
                if m.country and m.sector and not m.rule.startswith(("metonym", "place."))] if site is not None else []
-        if hit:
+        if hit and site is not None:
             return replace(d, targets=tuple(hit), target_token=site, note=d.note + f" | what the weapon struck: '{site.text}'")
     return d
 
@@ -234,7 +234,7 @@ def _aimed_at(d: Draft, c: Clause) -> Draft:
                     and v.lemma_.lower() in lexicon.words("killing_verb")), None)
         victim = syntax.child(aim, "dobj") if aim is not None else None
         found = tuple(m for m in arguments.mentions_for(victim, c.sent, c.mentions) if m.country) if victim is not None else ()
-        if not found:
+        if not found or aim is None or victim is None:
             continue
         # one sets out to kill a person: a victim of a leader's sector is a leader ("the vice president")
         leader = aim.lemma_.lower() == "assassinate" or any((m.sector or "").upper() in lexicon.words("leader_sector") for m in found)
