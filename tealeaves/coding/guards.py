@@ -54,7 +54,10 @@ def off_topic(span: Span, code: str, own: Iterable[Token] = ()) -> str | None:
         return None
     if _SCORE.search(span.text):
         lemmas = lemmas | {"score"}
-    for domain in ("sport", "business", "disaster"):
+    # a crowd protesting prices, wages or slow relief is a protest all the same (14x): only sport
+    # ("fans rioted after the match") makes a protest doubtful
+    domains = ("sport",) if code[:2] == "14" else ("sport", "business", "disaster")
+    for domain in domains:
         hit = lemmas & words.get(domain, frozenset())
         if hit:
             return f"{domain}: {sorted(hit)[0]}"
