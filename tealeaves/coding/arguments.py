@@ -59,15 +59,11 @@ def mentions_for(tok: Token | None, sent: Sentence, mentions: tuple[Mention, ...
     return found
 
 
-# verbs of taking something away from someone
-DISPOSSESSING_VERBS = frozenset({"confiscate", "seize", "capture", "snatch", "wrest", "grab", "steal", "recover", "impound"})
-
-
 def _taken_from(thing: Token) -> Token | None:
     """"Police confiscated explosives from Chechen rebels": a thing taken that is no actor stands for the one it
     was taken from, the object of the verb's "from" (or of the thing's own "from", as the parser may hang it)."""
     verb = thing.head
-    if thing.dep_ != "dobj" or verb.lemma_.lower() not in DISPOSSESSING_VERBS:
+    if thing.dep_ != "dobj" or verb.lemma_.lower() not in lexicon.words("dispossessing_verb"):
         return None
     prep = next((c for c in [*verb.children, *thing.children] if c.dep_ == "prep" and c.lower_ == "from"), None)
     return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None

@@ -84,7 +84,7 @@ def meeting_needs_actor(d: Draft, c: Clause) -> Draft | Rejection:
     if d.code[:2] == "04" and pat.target_after == "" and any(t.dep_ == "oprd" for t in c.head.children):
         # "calling him a political idiot" names him something; it is no phone call or meeting
         return Rejection(f"matched, but '{c.head.text}' says what its object is")
-    return private_journey(d, c)
+    return d
 
 
 VISIT, HOST = "042", "043"
@@ -205,7 +205,7 @@ def fight_of_one(d: Draft, c: Clause) -> Draft | Rejection:
     tok = d.source_token
     if (d.code[:2] != "19" or d.targets or c.pattern.nominal or tok is None or tok.ent_type_ != "PERSON"
             or c.head.lemma_.lower() not in lexicon.words("struggle_verb") or any(t.dep_ == "conj" for t in tok.children)):
-        return advance_of_no_force(d, c)  # the other test of who can use force (kept out of the coder's list)
+        return d
     return Rejection(f"matched, but '{tok.text}' fights no one named: a political struggle, not force", final=True)
 
 

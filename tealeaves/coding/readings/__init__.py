@@ -12,8 +12,8 @@ and the per-code flags (agentless, accusable ...) columns of ``data/ontology/cam
 """
 
 from tealeaves.coding.readings.core import *  # noqa: F403
-from tealeaves.coding.readings.speech import *  # noqa: F403
-from tealeaves.coding.readings.intentions import *  # noqa: F403
 from tealeaves.coding.readings.force import *  # noqa: F403
+from tealeaves.coding.readings.intentions import *  # noqa: F403
 from tealeaves.coding.readings.sides import *  # noqa: F403
+from tealeaves.coding.readings.speech import *  # noqa: F403
 from tealeaves.coding.readings.unpatterned import *  # noqa: F403

@@ -30,7 +30,6 @@ ULTIMATUM = "139"
 APPEAL = "020"
 
 
-
 @dataclass(frozen=True)
 class Draft:
     """An event as the readings have it so far."""
@@ -46,7 +45,6 @@ class Draft:
     mutual: bool = False  # each side acts on the other: "X held talks with Y" is also Y with X
 
 
-
 @dataclass(frozen=True)
 class Clause:
     """The matched pattern and where it sits: fixed while the readings change the draft."""
@@ -57,7 +55,6 @@ class Clause:
     head: Token
     used: tuple[Token, ...]  # the pattern's words under the head
     speakers: tuple[Mention, ...]  # who says so, when the event is reported speech
-
 
 
 def first_draft(sent: Sentence, mentions: tuple[Mention, ...], pat: Pattern, head: Token,
@@ -90,7 +87,6 @@ def first_draft(sent: Sentence, mentions: tuple[Mention, ...], pat: Pattern, hea
     return draft, Clause(sent, mentions, pat, head, tuple(used), tuple(speakers))
 
 
-
 def commitment_code(code: str, negated: bool) -> str:
     """The code of a stated commitment to do (or not to do) what ``code`` describes.
 
@@ -106,17 +102,14 @@ def commitment_code(code: str, negated: bool) -> str:
     return lexicon.recode("intent", code) or code
 
 
-
 def is_pronoun(tok: Token | None) -> bool:
     return tok is not None and tok.lower_ in lexicon.words("pronoun")
-
 
 
 def own_words(d: Draft, c: Clause) -> bool:
     """The speaker speaks of its own act: no other source, a pronoun, or the speaker itself."""
     return bool(c.speakers) and (not d.sources or d.source_token is None or is_pronoun(d.source_token)
                                  or (d.sources[0] is not None and d.sources[0].code == c.speakers[0].code))
-
 
 
 def speaks_for(d: Draft, c: Clause) -> bool:
@@ -135,36 +128,13 @@ def speaks_for(d: Draft, c: Clause) -> bool:
     return speaker.country is None or speaker.country == d.sources[0].country
 
 
-
 def restate(mod: Modality, value: str, cue: str) -> Modality:
     return Modality(value, cue, mod.speaker_token, mod.reporting_verb, mod.quote)
-
 
 
 def domestic_code(code: str) -> bool:
     return code[:3] in lexicon.words("domestic_act")
 
 
-
 def of_country(m: Mention, country: str, why: str) -> Mention:
     return replace(m, country=country, code=country + (m.sector or ""), rule=m.rule + f" +{why}")
-
-
-
-def kind_of_aid(d: Draft, c: Clause) -> Draft:
-    """"Norway will provide $20 million in humanitarian aid to Sudan", "pledged food aid": the word
-    on the aid decides which aid it is, given (070: 071 economic, 072 military, 073 humanitarian) or
-    promised (033: 0331, 0332, 0333); a promise then keeps the kind (see ``commitment_code``)."""
-    if d.code not in ("070", "033"):
-        return d
-    aid = next((t for t in (c.head, *c.used) if t.lemma_.lower() in ("aid", "assistance")), None)
-    if aid is None:
-        return d
-    words = {k.lemma_.lower() for k in aid.children if k.dep_ in ("amod", "compound")}
-    kinds = ((lexicon.words("humanitarian_aid_word"), "3"), (lexicon.words("economic_aid_word"), "1"),
-             (lexicon.words("military_aid_word"), "2"))
-    digit = next((n for listed, n in kinds if words & listed), None)
-    if digit is None:
-        return d
-    code = d.code[:2] + digit if d.code == "070" else d.code + digit
-    return replace(d, code=code, note=d.note + f" | the kind of aid: {code}")

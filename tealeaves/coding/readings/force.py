@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from tealeaves import ontology
 from tealeaves.coding import arguments, lexicon, syntax
+from tealeaves.coding.readings.core import Clause, Draft, domestic_code, of_country
 from tealeaves.models import Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-from tealeaves.coding.readings.core import Clause, Draft, domestic_code, of_country
 
 
 ABDUCTION = "181"
@@ -20,11 +20,9 @@ ABDUCTION = "181"
 ARREST = "173"
 
 
-
 def people(tok: Token) -> bool:
     """``tok`` names people: a person's name or a noun for people ("two drivers", "a hostage")."""
     return any(t.ent_type_ == "PERSON" or t.lemma_.lower() in lexicon.words("person_noun") for t in (tok, *tok.conjuncts))
-
 
 
 def taking_people(d: Draft, c: Clause) -> Draft:
@@ -38,7 +36,6 @@ def taking_people(d: Draft, c: Clause) -> Draft:
     law = src is not None and (arguments.state_force(src) or (src.sector or "").upper() in lexicon.words("law_sector"))
     code = ARREST if law else ABDUCTION
     return replace(d, code=code, note=d.note + f" | people taken: {code}")
-
 
 
 def unnamed_attacker(d: Draft, c: Clause) -> Draft:
@@ -68,7 +65,6 @@ def unnamed_attacker(d: Draft, c: Clause) -> Draft:
     return replace(d, code=code, sources=(None,), note=d.note + f" | the assailant '{tok.text}' is not named")
 
 
-
 def from_the_air(d: Draft, c: Clause) -> Draft:
     """"Russian jets bombed rebel positions", "Israeli helicopters attacked a car": force from
     aircraft is aerial (195), not a bombing by an armed group (183) or unspecified force."""
@@ -79,7 +75,6 @@ def from_the_air(d: Draft, c: Clause) -> Draft:
     if not words & lexicon.words("aircraft") or "suicide" in words:  # a suicide bomber is no aircraft
         return d
     return replace(d, code="195", note=d.note + " | force from the air")
-
 
 
 def agentless_passive(d: Draft, c: Clause) -> Draft:
@@ -114,7 +109,6 @@ def agentless_passive(d: Draft, c: Clause) -> Draft:
     return replace(d, sources=(None,), note=d.note + " | no agent named (passive)")
 
 
-
 def _kind_of_means(d: Draft, c: Clause, by_state: bool) -> Draft:
     """"Killed in a suicide bombing" (1831), "in a series of US air strikes" (195): the means
     decides the kind of violence as a weapon subject does; a state's bombing or shelling is left to
@@ -128,7 +122,6 @@ def _kind_of_means(d: Draft, c: Clause, by_state: bool) -> Draft:
         d = replace(d, code=kind, note=d.note + f" | the means '{noun.text}' gives {kind}")
     place = arguments.weapon_place(noun, c.sent, c.mentions)
     return d if place is None else replace(d, targets=arguments.of_place(d.targets, place))
-
 
 
 def _agentless_act(d: Draft, c: Clause) -> Draft:
@@ -147,7 +140,6 @@ def _agentless_act(d: Draft, c: Clause) -> Draft:
                                 or gov.lemma_.lower() in lexicon.words("accusation_noun")):
         return d
     return replace(d, sources=(None,), note=d.note + " | no agent named (nominal)")
-
 
 
 def agent_of_the_law(d: Draft, c: Clause) -> Draft:
@@ -169,7 +161,6 @@ def agent_of_the_law(d: Draft, c: Clause) -> Draft:
             return d
         agent = of_country(agent, country, "the state that holds them")
     return replace(d, sources=(agent,), note=d.note + f" | the {agent.text} who report it made it")
-
 
 
 def instrument_subject(d: Draft, c: Clause) -> Draft:
@@ -194,7 +185,6 @@ def instrument_subject(d: Draft, c: Clause) -> Draft:
                    note=d.note + f" | the weapon '{weapon.text}' names {'its user' if agents else 'no agent'}")
 
 
-
 def _struck_beside(d: Draft, c: Clause) -> Draft:
     """"Militants detonated a bomb near an Indian army convoy", "rebels set off a landmine under a
     Colombian army truck": a weapon set off is no target; what it went off near, under, on or outside
@@ -215,9 +205,7 @@ def _struck_beside(d: Draft, c: Clause) -> Draft:
     return d
 
 
-
 ASSASSINATION = "186"
-
 
 
 def _aimed_at(d: Draft, c: Clause) -> Draft:
@@ -244,7 +232,6 @@ def _aimed_at(d: Draft, c: Clause) -> Draft:
     return d
 
 
-
 def target_of_the_place(d: Draft, c: Clause) -> Draft:
     """"US troops battled militiamen in Falluja": an armed group or crowd of no stated country that
     is fought or struck is of the country where it happens (IRQ); so is what an act named by a noun
@@ -259,7 +246,6 @@ def target_of_the_place(d: Draft, c: Clause) -> Draft:
     place = arguments.place_country(at, c.sent, c.mentions, d.target_token)
     return d if place is None else replace(d, targets=arguments.of_place(d.targets, place),
                                            note=d.note + f" | target of the place ({place.country})")
-
 
 
 def accused_in_court(d: Draft, c: Clause) -> Draft:
@@ -280,7 +266,6 @@ def accused_in_court(d: Draft, c: Clause) -> Draft:
 OBSTRUCT, RESTRICT_MOVEMENT = "144", "191"
 
 
-
 def forces_block_movement(d: Draft, c: Clause) -> Draft:
     """"Israeli troops blocked main roads in Gaza", "the army blocked traffic into the city": roads
     blocked by a state's forces restrict movement (191), they are no protest (144), which is what
@@ -288,7 +273,6 @@ def forces_block_movement(d: Draft, c: Clause) -> Draft:
     if d.code != OBSTRUCT or not any(arguments.state_force(s) for s in d.sources):
         return d
     return replace(d, code=RESTRICT_MOVEMENT, note=d.note + " | blocked by a state's forces (191)")
-
 
 
 def state_force(code: str, source: Mention | None) -> str | None:

@@ -8,14 +8,11 @@ from typing import TYPE_CHECKING
 
 from tealeaves.coding import arguments, lexicon, syntax
 from tealeaves.coding.modality import FUTURE_LIKE, intent_verb, modality_of
+from tealeaves.coding.readings.core import Clause, Draft, commitment_code, is_pronoun, own_words, restate, speaks_for
+from tealeaves.coding.readings.speech import STANCE_ROOTS, THREAT_OF_FORCE
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-from tealeaves.coding.readings.core import Clause, Draft, commitment_code, is_pronoun, own_words, restate, speaks_for
-
-
-# ---- readings, in the order the coder applies them --------------------------------------------
-from tealeaves.coding.readings.speech import STANCE_ROOTS, THREAT_OF_FORCE
 
 
 INTENT_TO_MEET = "036"
@@ -39,7 +36,6 @@ def expected_visitor(d: Draft, c: Clause) -> Draft:
                    note=d.note + (f" | the visit is {who.text}'s" if visitors and who is not None else " | no visitor who meets anyone"))
 
 
-
 def stated_intention(d: Draft, c: Clause) -> Draft:
     """"X said it would strike": a threat by X; "X said it would release them": an intent (03x)."""
     intent = syntax.future_aux(c.head)
@@ -53,7 +49,6 @@ def stated_intention(d: Draft, c: Clause) -> Draft:
         return d
     return replace(d, code=new, sources=c.speakers[:1], modality=restate(mod, "asserted", f"stated intention: {intent}"),
                  note=d.note + f" | stated intention of the speaker ({mod.reporting_verb}: {intent})")
-
 
 
 def force_within_reach(d: Draft, c: Clause) -> Draft:
@@ -79,14 +74,12 @@ def force_within_reach(d: Draft, c: Clause) -> Draft:
                    note=d.note + f" | force said to be within reach ({d.modality.reporting_verb}: {aux.text}): {THREAT_OF_FORCE}")
 
 
-
 def any_act(head: Token) -> Token | None:
     """The act a passive answering verb answers, when it is "any" act: "any strike will be countered"."""
     act = syntax.patient(head) if syntax.is_passive(head) else None
     if act is None or not any(t.dep_ == "det" and t.lower_ in lexicon.words("any_word") for t in act.children):
         return None
     return act
-
 
 
 def answered_act(d: Draft, c: Clause) -> Draft:
@@ -116,7 +109,6 @@ def answered_act(d: Draft, c: Clause) -> Draft:
                    note=d.note + f" | a {noun.text} that any {act.text} will be answered")
 
 
-
 def warning_of_force(d: Draft, c: Clause) -> Draft:
     """"Turkey issued a stern warning that any Greek drilling would be met with force", "Iran gave a
     warning that any strike would be countered": a warning whose content is that any act of the
@@ -134,7 +126,6 @@ def warning_of_force(d: Draft, c: Clause) -> Draft:
                   if arguments.coded(m) and not any(arguments.same_actor(m, s) for s in own))
     return replace(d, code=THREAT_OF_FORCE, targets=doers or d.targets, target_token=act if doers else d.target_token,
                    note=d.note + f" | a {noun.text} that any {act.text} will be answered: {THREAT_OF_FORCE}")
-
 
 
 def declared_intention(d: Draft, c: Clause) -> Draft:
@@ -160,7 +151,6 @@ def declared_intention(d: Draft, c: Clause) -> Draft:
                  modality=restate(d.modality, "asserted", f"intention: {head.head.text}"))
 
 
-
 def _main_clause(head: Token) -> bool:
     """The clause of ``head`` is the sentence's own statement or what a reporting verb says, not
     a clause inside another ("hopes he will visit", "the plan to visit")."""
@@ -180,7 +170,6 @@ FORCE_ROOTS = ("15", "17", "18", "19", "20")
 
 
 CONDITIONAL_THREAT_ROOTS = ("16",)  # cuts that, put on the other side's conduct, are threats (131x)
-
 
 
 def _on_condition(head: Token) -> bool:
@@ -203,7 +192,6 @@ def _on_the_targets_conduct(head: Token, d: Draft, c: Clause) -> bool:
             if any(arguments.same_actor(m, t) or (m.country and m.country == t.country) for m in told for t in d.targets):
                 return True
     return False
-
 
 
 def announced_intention(d: Draft, c: Clause) -> Draft:
@@ -235,7 +223,6 @@ def announced_intention(d: Draft, c: Clause) -> Draft:
     return replace(d, code=new, sources=c.speakers[:1] if own and c.speakers and is_pronoun(d.source_token) else d.sources,
                    modality=restate(mod, value, f"announced intention: {mod.cue}"),
                    note=d.note + f" | announced intention ({mod.cue})")
-
 
 
 # the roots whose act, held out as possible by the side that would take it, is a threat (13x)

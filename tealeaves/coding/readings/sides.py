@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING
 from tealeaves import ontology
 from tealeaves.coding import arguments, lexicon, places, syntax
 from tealeaves.coding.modality import modality_of
+from tealeaves.coding.readings.core import Clause, Draft, domestic_code, of_country
 from tealeaves.models import Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-from tealeaves.coding.readings.core import Clause, Draft, domestic_code, of_country
-
 
 
 def recipient_of_the_thing(d: Draft, c: Clause) -> Draft:
@@ -32,6 +31,24 @@ def recipient_of_the_thing(d: Draft, c: Clause) -> Draft:
                            note=d.note + " | the thing goes to the target")
     return d
 
+
+def kind_of_aid(d: Draft, c: Clause) -> Draft:
+    """"Norway will provide $20 million in humanitarian aid to Sudan", "pledged food aid": the word
+    on the aid decides which aid it is, given (070: 071 economic, 072 military, 073 humanitarian) or
+    promised (033: 0331, 0332, 0333); a promise then keeps the kind (see ``commitment_code``)."""
+    if d.code not in ("070", "033"):
+        return d
+    aid = next((t for t in (c.head, *c.used) if t.lemma_.lower() in ("aid", "assistance")), None)
+    if aid is None:
+        return d
+    words = {k.lemma_.lower() for k in aid.children if k.dep_ in ("amod", "compound")}
+    kinds = ((lexicon.words("humanitarian_aid_word"), "3"), (lexicon.words("economic_aid_word"), "1"),
+             (lexicon.words("military_aid_word"), "2"))
+    digit = next((n for listed, n in kinds if words & listed), None)
+    if digit is None:
+        return d
+    code = d.code[:2] + digit if d.code == "070" else d.code + digit
+    return replace(d, code=code, note=d.note + f" | the kind of aid: {code}")
 
 
 def gathered_to_protest(d: Draft, c: Clause) -> Draft:
@@ -54,7 +71,6 @@ def gathered_to_protest(d: Draft, c: Clause) -> Draft:
                    note=d.note + f" | those who {gov.text} protest")
 
 
-
 def receive_from(d: Draft, c: Clause) -> Draft:
     """"Demonstrators received weapons from the government": the government gave them; "Moscow
     faced criticism from Tbilisi": Tbilisi criticised. "Moscow faced criticism" names no critic:
@@ -70,7 +86,6 @@ def receive_from(d: Draft, c: Clause) -> Draft:
                  sources=tuple(d.targets), targets=tuple(m for m in d.sources if m is not None))
 
 
-
 def own_people(d: Draft, c: Clause) -> Draft:
     """"An Indonesian court sentenced a militant", "Egyptian police arrested dozens": the people a
     state's police or courts arrest, charge or sentence, whom the text gives no country, are its own."""
@@ -80,7 +95,6 @@ def own_people(d: Draft, c: Clause) -> Draft:
         return d
     return replace(d, targets=tuple(of_country(t, src.country, "held at home") for t in d.targets),
                    note=d.note + f" | people held by their own state ({src.country})")
-
 
 
 def object_not_an_actor(d: Draft, c: Clause) -> Draft:
@@ -94,7 +108,6 @@ def object_not_an_actor(d: Draft, c: Clause) -> Draft:
 
 # talks and fighting: "ratified an agreement with the EU" or "cooperated with Y" may be done by one side
 MUTUAL_ROOTS = ("04", "19")
-
 
 
 def partner(head: Token) -> Token | None:
@@ -111,7 +124,6 @@ def partner(head: Token) -> Token | None:
     return None
 
 
-
 def party_to_the_pact(d: Draft, c: Clause) -> Draft:
     """"Georgia's move to pull out of the treaty with Russia": a noun of the pattern that names its
     other party ("a treaty with Russia", "the pact with Britain") gives the event its target when
@@ -125,7 +137,6 @@ def party_to_the_pact(d: Draft, c: Clause) -> Draft:
         if found and other is not None:
             return replace(d, targets=found, target_token=other, note=d.note + f" | the {word.text} with '{other.text}' names the other party")
     return d
-
 
 
 def own_envoy(d: Draft, c: Clause) -> Draft:
@@ -145,7 +156,6 @@ def own_envoy(d: Draft, c: Clause) -> Draft:
                    note=d.note + (f" | its own envoy leaves '{left.text}'" if found and left is not None else " | its own envoy is no target"))
 
 
-
 def sides_between(d: Draft, c: Clause) -> Draft:
     """"Talks between India and Pakistan", "clashes between the army and rebels": with no one
     named as its doer, an act done together is done by the sides listed after "between", each to
@@ -159,13 +169,11 @@ def sides_between(d: Draft, c: Clause) -> Draft:
     return replace(d, sources=tuple(sides), targets=(), note=d.note + " | the sides between whom it happened")
 
 
-
 def _together(head: Token) -> bool:
     """The act is said to be done together: "work together", "cooperate with each other"."""
     words = {t.lower_ for t in head.subtree if t.head.i == head.i or t.head.head.i == head.i}
     text = " ".join(t.lower_ for t in head.subtree)
     return "together" in words or "each other" in text or "one another" in text
-
 
 
 def mutual_act(d: Draft, c: Clause) -> Draft:
@@ -184,7 +192,6 @@ def mutual_act(d: Draft, c: Clause) -> Draft:
     if not spans & {(t.start, t.end) for t in d.targets}:
         return d
     return replace(d, mutual=True, note=d.note + " | each side acts on the other")
-
 
 
 def protest_target(d: Draft, c: Clause) -> Draft:
@@ -212,7 +219,6 @@ def protest_target(d: Draft, c: Clause) -> Draft:
     sources = tuple(of_country(s, country, "place of the protest") if s is not None and not s.country and s.sector else s
                     for s in d.sources)
     return replace(d, sources=sources, targets=tuple(found))
-
 
 
 def _crowd_of(m: Mention | None, c: Clause) -> Mention | None:

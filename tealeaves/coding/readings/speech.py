@@ -1,19 +1,15 @@
-"""Readings of what is said: criticism, demands, intentions, threats, refusals, denials, claims."""
+"""Readings of what is said: criticism, demands, refusals, denials, claims (intentions and threats are
+in ``intentions``)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from tealeaves import ontology
 from tealeaves.coding import arguments, lexicon, syntax
 from tealeaves.coding.modality import Modality, modality_of
+from tealeaves.coding.readings.core import ACCUSATION, APPEAL, CLAIM_OF_RESPONSIBILITY, DEMAND, ULTIMATUM, Clause, Draft, commitment_code, is_pronoun, own_words, restate, speaks_for
 from tealeaves.models import Mention
-
-if TYPE_CHECKING:
-    pass
-from tealeaves.coding.readings.core import ACCUSATION, APPEAL, CLAIM_OF_RESPONSIBILITY, Clause, DEMAND, Draft, ULTIMATUM, commitment_code, is_pronoun, own_words, restate, speaks_for
-
 
 # ---- readings, in the order the coder applies them --------------------------------------------
 CRITICISM = "111"
@@ -30,7 +26,6 @@ COMMENT = "010"
 
 
 THREAT_OF_FORCE = "138"
-
 
 
 def characterisation(d: Draft, c: Clause) -> Draft:
@@ -50,7 +45,6 @@ def characterisation(d: Draft, c: Clause) -> Draft:
     return replace(d, code=code, note=d.note + f" | called '{said.text}': {code}")
 
 
-
 def verbal_attack(d: Draft, c: Clause) -> Draft:
     """"The minister launched a scathing attack on the prince": an attack that a word on it calls
     verbal ("scathing", "blistering", "personal") is criticism (111), not force (18x, 19x)."""
@@ -63,7 +57,6 @@ def verbal_attack(d: Draft, c: Clause) -> Draft:
     return replace(d, code=CRITICISM, note=d.note + f" | a '{said.text}' attack is verbal: {CRITICISM}")
 
 
-
 def statement_about(d: Draft, c: Clause) -> Draft:
     """"Russia said Ukraine was unreliable": a bare statement is about the actor it speaks of."""
     if not c.pattern.fallback or d.targets or c.pattern.nominal:
@@ -73,7 +66,6 @@ def statement_about(d: Draft, c: Clause) -> Draft:
     if subj is None or is_pronoun(subj) or not arguments.names_actor(subj, c.sent, c.mentions):
         return d
     return replace(d, target_token=subj, targets=tuple(arguments.mentions_for(subj, c.sent, c.mentions)))
-
 
 
 def demand_of_a_clause(d: Draft, c: Clause) -> Draft:
@@ -101,7 +93,6 @@ def demand_of_a_clause(d: Draft, c: Clause) -> Draft:
     return replace(d, target_token=subj, targets=told, note=d.note + f" | demand made of '{subj.text}'")
 
 
-
 def speaking_of_itself(d: Draft, c: Clause) -> Draft:
     """"The Kremlin said Russia remained open to talks": a state speaking of itself is no dyad, nor
     of its own people ("France said two French reporters held in Iraq were alive")."""
@@ -111,7 +102,6 @@ def speaking_of_itself(d: Draft, c: Clause) -> Draft:
     political = lexicon.words("political_sector")
     kept = tuple(t for t in d.targets if not (t.country == country and (t.sector is None or t.sector.upper() not in political)))
     return d if kept == d.targets else replace(d, targets=kept)
-
 
 
 def criticism_of_an_act(d: Draft, c: Clause) -> Draft:
@@ -141,7 +131,6 @@ def criticism_of_an_act(d: Draft, c: Clause) -> Draft:
     return replace(d, targets=(), target_token=obj, note=d.note + f" | no doer named for the {obj.text}")
 
 
-
 def anger_caused(d: Draft, c: Clause) -> Draft:
     """"Seoul's move angered Tokyo", "caused anger in Berlin": the angered side disapproves (110)
     of the one who angered it, so the pattern's target is the source."""
@@ -153,7 +142,6 @@ def anger_caused(d: Draft, c: Clause) -> Draft:
     return replace(d, source_token=d.target_token, target_token=d.source_token,
                    sources=tuple(d.targets), targets=tuple(m for m in d.sources if m is not None),
                    note=d.note + " | the angered side disapproves")
-
 
 
 def refusal(d: Draft, c: Clause) -> Draft:
@@ -184,7 +172,6 @@ VETO = "129"
 THE_UN = "IGOUNO"
 
 
-
 def veto_at_the_council(d: Draft, c: Clause) -> Draft:
     """"The United States vetoed a resolution on Gaza in the UN Security Council": a veto is cast in
     the body that votes (IGOUNO), not against whom the resolution is about; only when the sentence
@@ -193,7 +180,6 @@ def veto_at_the_council(d: Draft, c: Clause) -> Draft:
         return d
     council = next((m for m in c.mentions if m.code == THE_UN), None)
     return d if council is None else replace(d, targets=(council,), note=d.note + " | vetoed in the UN")
-
 
 
 def refused_until(d: Draft, c: Clause) -> Draft:
@@ -212,7 +198,6 @@ def refused_until(d: Draft, c: Clause) -> Draft:
 
 
 DENIAL = "016"
-
 
 
 def denial(d: Draft, c: Clause) -> Draft:
@@ -247,7 +232,6 @@ def denial(d: Draft, c: Clause) -> Draft:
                    note=d.note + f" | denial ({verb.text} {c.pattern.code} {c.head.text})")
 
 
-
 def claim_reading(d: Draft, c: Clause) -> tuple[str, tuple[Mention | None, ...], tuple[Mention, ...], str] | None:
     """How a reported act of violence is coded when a party to the conflict, not a reporter, reports it.
 
@@ -280,7 +264,6 @@ def claim_reading(d: Draft, c: Clause) -> tuple[str, tuple[Mention | None, ...],
         # "Israel said a rocket was fired at it": the speaker says it was attacked by someone unnamed
         return ACCUSATION, (speaker,), (), "accusation"
     return None
-
 
 
 def claim_or_accusation(d: Draft, c: Clause) -> Draft:

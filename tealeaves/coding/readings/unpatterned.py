@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 from tealeaves.coding import arguments, lexicon, syntax
 from tealeaves.coding.modality import Modality, modality_of
 from tealeaves.coding.patterns import Pattern, PatternTable, match
+from tealeaves.coding.readings.core import ACCUSATION, APPEAL, DEMAND, Draft
+from tealeaves.coding.readings.speech import DENIAL
 from tealeaves.models import Mention, Sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-from tealeaves.coding.readings.core import ACCUSATION, APPEAL, DEMAND, Draft
-from tealeaves.coding.readings.speech import DENIAL
 
 
 # ---- readings of a verb without a pattern of its own ------------------------------------------
@@ -24,7 +24,6 @@ class Appeal:
     pattern: Pattern
     used: tuple[Token, ...]  # the asked-for act and its pattern's words
     act: Token
-
 
 
 def appeal(verb: Token, sent: Sentence, mentions: tuple[Mention, ...], patterns: PatternTable) -> Appeal | None:
@@ -62,7 +61,6 @@ def appeal(verb: Token, sent: Sentence, mentions: tuple[Mention, ...], patterns:
     return Appeal(Draft(code, (sources[0],), tuple(targets), modality_of(verb), note), pat, used, act)
 
 
-
 def demand_in_speech(verb: Token, said: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> tuple[Draft, Pattern] | None:
     """"X said Y must stop the attacks": a demand (100) by X on Y, whatever Y is told to do."""
     if not any(a.dep_ in ("aux", "auxpass") and a.lower_ in lexicon.words("demand_modal") for a in said.children):
@@ -74,7 +72,6 @@ def demand_in_speech(verb: Token, said: Token, sent: Sentence, mentions: tuple[M
     lemma = verb.lemma_.lower()
     pat = Pattern(DEMAND, lemma, (), None, False, 0, f"{lemma} that ... must", "rule:demand-in-speech")
     return Draft(DEMAND, (sources[0],), tuple(targets[:1]), Modality("asserted", "must"), " | demand in speech"), pat
-
 
 
 def accusation_denied(verb: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> tuple[Draft, Pattern] | None:
@@ -103,7 +100,6 @@ def accusation_denied(verb: Token, sent: Sentence, mentions: tuple[Mention, ...]
         return None
     pat = Pattern(DENIAL, lemma, (), None, False, 0, f"{{accusation}}, which {lemma}", "rule:accusation-denied")
     return Draft(DENIAL, (deniers[0],), (accusers[0],), mod, " | denial of the accusation"), pat
-
 
 
 def answered_accusation(verb: Token, denier: Mention, accuser: Mention, sent: Sentence,
@@ -139,10 +135,8 @@ def answered_accusation(verb: Token, denier: Mention, accuser: Mention, sent: Se
     return None
 
 
-
 def _negated_verb(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
-
 
 
 def denial_of_a_clause(verb: Token, sent: Sentence, mentions: tuple[Mention, ...]) -> tuple[Draft, Pattern] | None:
