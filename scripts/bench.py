@@ -20,6 +20,8 @@ the end of the first pass (flat means within 10%).
 from __future__ import annotations
 
 import argparse
+import ctypes
+import ctypes.util
 import itertools
 import os
 import resource
@@ -50,6 +52,25 @@ def rss_mb() -> float:
     return 0.0
 
 
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in
+                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+
+
+def glibc_mb() -> tuple[float, float]:
+    """What glibc's malloc holds from the system and how much of it is free, in MB ((0, 0) off glibc).
+
+    Python's objects and spaCy's arrays are there; DuckDB allocates through its own jemalloc, so
+    the resident size less this and DuckDB's buffers is roughly what DuckDB keeps outside them."""
+    try:
+        fn = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").mallinfo2
+    except (OSError, AttributeError):
+        return 0.0, 0.0
+    fn.restype = _MallInfo2
+    m = fn()
+    return (m.arena + m.hblkhd) / 2**20, m.fordblks / 2**20
+
+
 def load() -> str:
     """The 1-minute load average: other work on the machine slows every figure here."""
     return f"{os.getloadavg()[0]:.2f}"
@@ -63,7 +84,7 @@ def code_into_fresh_store(corpus: str, limit: int | None, workers: int, repeat: 
                           samples: list[tuple[int, float]] | None = None, every: int = 250) -> tuple[int, int, float]:
     settings = load_settings(workers=workers)
     with tempfile.TemporaryDirectory() as tmp:
-        con = store.connect(str(Path(tmp) / "bench.duckdb"))
+        con = store.connect(str(Path(tmp) / "bench.duckdb"), renewable=True)
         seen = [0]
 
         def progress(rep: pipeline.IngestReport) -> None:
@@ -71,8 +92,9 @@ def code_into_fresh_store(corpus: str, limit: int | None, workers: int, repeat: 
                 seen[0] = rep.read
                 samples.append((rep.read, rss_mb()))
                 duck = con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()[0] or 0
-                print(f"rss after {rep.read} documents: {samples[-1][1]:.0f} MB, of which DuckDB buffers {duck / 2**20:.0f} MB "
-                      f"(load {load()})", flush=True)
+                held, free = glibc_mb()
+                print(f"rss after {rep.read} documents: {samples[-1][1]:.0f} MB, of which DuckDB buffers {duck / 2**20:.0f} MB, "
+                      f"glibc {held:.0f} MB ({free:.0f} free) (load {load()})", flush=True)
 
         cpu0 = cpu_seconds()
         t0 = time.perf_counter()

@@ -19,13 +19,14 @@ import itertools
 import sys
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench import documents, load, rss_mb  # noqa: E402
+from bench import documents, glibc_mb, load, rss_mb  # noqa: E402
 
 from tealeaves import nlp, pipeline, store  # noqa: E402
 from tealeaves.models import CleanDocument, Coded, Document, Event  # noqa: E402
@@ -48,7 +49,8 @@ def code_only(corpus: str, limit: int, passes: int) -> None:
     settings = load_settings(workers=1)
     for i, _ in enumerate(pipeline.code_documents(documents(corpus, limit, passes), settings), 1):
         if i % limit == 0:
-            print(f"pass {i // limit}: rss {rss_mb():.0f} MB (load {load()})", flush=True)
+            held, free = glibc_mb()
+            print(f"pass {i // limit}: rss {rss_mb():.0f} MB, glibc {held:.0f} MB ({free:.0f} free) (load {load()})", flush=True)
 
 
 def code_once(corpus: str, limit: int) -> dict[str, Result]:
@@ -69,17 +71,20 @@ def replay(results: dict[str, Result]):  # type: ignore[no-untyped-def]
     return code
 
 
-def store_only(results: dict[str, Result], passes: int, every: int, reopen: int) -> None:
+def store_only(results: dict[str, Result], passes: int, every: int, reopen: int, trace: bool = False, renew: int = 0) -> None:
     """Write the results ``passes`` times over: in one ``store_documents`` call, or in one call per
     ``reopen`` passes with the store closed and opened again in between."""
     pipeline.code_documents = replay(results)  # type: ignore[assignment]
     settings = load_settings(workers=1)
     docs = [r.document for r in results.values()]
     n = len(docs)
+    snaps: list[tracemalloc.Snapshot] = []
+    if trace:
+        tracemalloc.start(8)
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         path = str(Path(tmp) / "probe.duckdb")
-        con = store.connect(path)
+        con = store.connect(path, renewable=bool(renew))
         written = [0]
         shown: set[int] = set()
 
@@ -89,19 +94,31 @@ def store_only(results: dict[str, Result], passes: int, every: int, reopen: int)
                 shown.add(done)
                 row = con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()
                 duck = (row[0] if row else 0) or 0
-                print(f"pass {done // n}: rss {rss_mb():.0f} MB, DuckDB buffers {duck / 2**20:.0f} MB, "
-                      f"Python blocks {sys.getallocatedblocks()}, {time.perf_counter() - t0:.0f}s (load {load()})", flush=True)
+                held, free = glibc_mb()
+                print(f"pass {done // n}: rss {rss_mb():.0f} MB, DuckDB buffers {duck / 2**20:.0f} MB, glibc {held:.0f} MB ({free:.0f} free), "
+                      f"Python blocks {sys.getallocatedblocks()}, {time.perf_counter() - t0:.0f}s (load {load()})"
+                      + (f", traced {tracemalloc.get_traced_memory()[0] / 2**20:.1f} MB" if trace else ""), flush=True)
+                if trace:
+                    snaps.append(tracemalloc.take_snapshot())
 
-        step = reopen or passes
+        step = reopen or renew or passes
         for first in range(0, passes, step):
             chunk = (d if p == 0 else replace(d, id=f"{d.id}#r{p}") for p in range(first, min(first + step, passes)) for d in docs)
             pipeline.store_documents(chunk, con, settings, on_progress=sample)
             written[0] += n * (min(first + step, passes) - first)
+            if renew:
+                store.renew(con)
             if reopen:
                 con.close()
                 con = store.connect(path)
         con.close()
     print(f"store closed: rss {rss_mb():.0f} MB", flush=True)
+    if len(snaps) > 1:
+        print("Python allocations that grew from the first sample to the last:")
+        for stat in snaps[-1].compare_to(snaps[0], "traceback")[:12]:
+            print(f"  {stat.size_diff / 2**10:+.0f} KiB in {stat.count_diff:+d} blocks at")
+            for line in stat.traceback.format()[-8:]:
+                print("    " + line)
 
 
 def main() -> int:
@@ -111,6 +128,8 @@ def main() -> int:
     ap.add_argument("--passes", type=int, default=20)
     ap.add_argument("--every", type=int, default=4, help="Passes between two samples (store only).")
     ap.add_argument("--reopen", type=int, default=0, help="Close and reopen the store every K passes (store only).")
+    ap.add_argument("--renew", type=int, default=0, help="Renew the store (store.renew) every K passes (store only).")
+    ap.add_argument("--trace", action="store_true", help="Trace Python's allocations while storing (slow) and show what grew.")
     ap.add_argument("--code-only", action="store_true", help="Code the articles over and over with no store.")
     args = ap.parse_args()
     settings = load_settings()
@@ -121,7 +140,7 @@ def main() -> int:
     if args.code_only:
         code_only(args.corpus, args.limit, args.passes)
     else:
-        store_only(code_once(args.corpus, args.limit), args.passes, args.every, args.reopen)
+        store_only(code_once(args.corpus, args.limit), args.passes, args.every, args.reopen, args.trace, args.renew)
     return 0
 
 

@@ -96,15 +96,9 @@ def _give_back_memory() -> None:
 
 
 def _trim_heap() -> None:
-    import ctypes
-    import ctypes.util
+    from tealeaves import heap
 
-    libc = ctypes.util.find_library("c")
-    if libc and "libc.so" in libc:
-        try:
-            ctypes.CDLL(libc).malloc_trim(0)
-        except (OSError, AttributeError):  # not glibc: nothing to trim
-            pass
+    heap.trim()
 
 
 @lru_cache(maxsize=4)

@@ -190,7 +190,7 @@ def ingest_paths(paths: Iterable[str], db: str | None = None, settings: Settings
     settings = settings or load_settings()
     report = IngestReport()
     own = con is None
-    con = con or store.connect(db or settings.db)
+    con = con or store.connect(db or settings.db, renewable=True)
 
     def documents() -> Iterator[Document]:
         for item in ingest.read(paths):
@@ -252,6 +252,7 @@ def store_documents(docs: Iterable[Document], con: Connection, settings: Setting
                 from tealeaves.cluster import update_readout
 
                 update_readout(con, [r[0] for r in rows])
+            store.wrote(con, len(rows), settings.store_renew_every)
             report.ingested += len(rows)
             report.not_coded += len(uncoded)
             report.events += len(batch_events)

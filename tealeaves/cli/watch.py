@@ -32,7 +32,7 @@ def watch_cmd(feed_urls: tuple[str, ...], every: str, once: bool, db: str | None
 
     interval = parse_duration(every)
     settings = load_settings(db=db)
-    con = store.connect(settings.db)
+    con = store.connect(settings.db, renewable=True)
     watcher = FeedWatcher(con, feed_urls, settings, every=interval,
                           on_report=lambda rep: click.echo(rep.summary, err=True),
                           on_problem=lambda p: click.echo(f"{'warning' if p.kind == 'warning' else 'failed'}: {p}", err=True))
