@@ -262,13 +262,13 @@ def refresh(con: Connection, cluster_ids: Sequence[str]) -> None:
 
 
 def _begin(con: Connection) -> bool:
-    import duckdb
+    """Begin a transaction unless the caller's is open (then the work joins it); True when begun here."""
+    from tealeaves.store import in_transaction
 
-    try:
-        con.execute("BEGIN TRANSACTION")
-        return True
-    except duckdb.TransactionException:  # already inside the caller's transaction
+    if in_transaction(con):
         return False
+    con.execute("BEGIN TRANSACTION")
+    return True
 
 
 def update_readout(con: Connection, doc_ids: list[str]) -> None:

@@ -95,7 +95,7 @@ class RenewableStore:
 
     def renew(self) -> bool:
         """Close and reopen the file; False (nothing done) while a transaction is open."""
-        if _in_transaction(self._con):  # the caller's: another time
+        if in_transaction(self._con):  # the caller's: another time
             return False
         self._con.close()
         heap.trim()
@@ -104,7 +104,7 @@ class RenewableStore:
         return True
 
 
-def _in_transaction(con: Connection) -> bool:
+def in_transaction(con: Connection) -> bool:
     """Whether a transaction is open, without disturbing it (a failed BEGIN would abort it):
     outside one, every statement runs in a transaction of its own."""
     ids = [con.execute("SELECT txid_current()").fetchone() for _ in range(2)]

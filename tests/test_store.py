@@ -46,3 +46,15 @@ def test_stats_and_queries(con) -> None:
     assert s["documents"] == 1 and s["events"] == 1
     assert store.query_events(con, dyad=("CHN", "RUS"))[0]["cameo"] == "042"
     assert store.query_events(con, actor="USA") == []
+
+
+def test_the_readout_inside_a_callers_transaction_keeps_it_whole(con):
+    """update_readout joins an open transaction instead of trying to begin one (a failed BEGIN
+    aborts DuckDB's open transaction, and the caller's writes with it)."""
+    from tealeaves.cluster import update_readout
+
+    con.execute("BEGIN TRANSACTION")
+    con.execute("INSERT INTO ingest_problems VALUES ('a.txt', 'unreadable', 'failed', now())")
+    update_readout(con, ["no-such-document"])
+    con.execute("COMMIT")
+    assert con.execute("SELECT count(*) FROM ingest_problems").fetchone()[0] == 1
