@@ -99,7 +99,11 @@ class RenewableStore:
             return False
         self._con.close()
         heap.trim()
-        self._con = duckdb.connect(self._path)
+        try:
+            self._con = duckdb.connect(self._path)
+        except duckdb.Error as exc:  # another process took the file in between
+            raise StoreError(f"the store {self._path} could not be opened again after renewing it ({exc}); "
+                             "everything written before is stored: run the same command again to go on") from None
         _bound_memory(self._con)
         return True
 

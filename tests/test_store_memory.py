@@ -81,3 +81,22 @@ def test_the_store_is_renewed_after_so_many_documents_over_several_calls(tmp_pat
     assert not store.wrote(con, 4, 5)
     assert not store.wrote(con, 100, 0)  # 0: never
     con.close()
+
+
+def test_a_store_taken_while_it_is_renewed_is_a_clear_error(tmp_path, monkeypatch):
+    import duckdb
+
+    path = tmp_path / "t.duckdb"
+    con = store.connect(path, renewable=True)
+    con.execute("INSERT INTO ingest_problems VALUES ('a.txt', 'unreadable', 'failed', now())")
+
+    def taken(*args, **kwargs):
+        raise duckdb.IOException("Could not set lock on file: Conflicting lock is held")
+
+    monkeypatch.setattr(duckdb, "connect", taken)  # as if another process opened the file in between
+    with pytest.raises(StoreError, match="written before is stored"):
+        store.renew(con)
+    monkeypatch.undo()
+    again = store.connect(path)
+    assert again.execute("SELECT count(*) FROM ingest_problems").fetchone()[0] == 1
+    again.close()
