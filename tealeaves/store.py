@@ -75,14 +75,15 @@ class RenewableStore:
     """A store file's connection that ``renew`` closes and opens again in place; every other
     attribute is the open DuckDB connection's.
 
-    DuckDB's buffer pool keeps a small record for every block a query ever unpinned (hash tables
-    included) until enough of them are dead, and how many may wait grows with the store: in one
-    process that writes for weeks that is megabytes per thousand documents, and only closing the
-    database lets them go."""
+    DuckDB's buffer pool keeps records of blocks that queries pinned and let go (the hash tables of
+    joins included) long after the blocks are gone, more of them as the store grows: in a process
+    that writes for weeks that is megabytes per thousand documents, and only closing the database
+    lets them go (docs/performance.md)."""
 
     def __init__(self, path: str, con: Connection) -> None:
         self._path = path
         self._con = con
+        self.written = 0  # documents written through it since it was opened or renewed
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._con, name)
@@ -115,19 +116,15 @@ def in_transaction(con: Connection) -> bool:
     return ids[0] == ids[1]
 
 
-_written: dict[int, int] = {}  # documents written through each renewable store since it was renewed
-
-
 def wrote(con: Connection, documents: int, every: int) -> bool:
-    """Count documents written through ``con`` (over any number of ingest calls, as ``watch``
-    makes one per poll) and renew it once ``every`` have been written; True when it was renewed."""
+    """Count documents written through a renewable store (over any number of ingest calls, as
+    ``watch`` makes one per poll) and renew it once ``every`` have been written; True when renewed."""
     if not every or not isinstance(con, RenewableStore):
         return False
-    key = id(con)
-    _written[key] = _written.get(key, 0) + documents
-    if _written[key] < every or not con.renew():
+    con.written += documents
+    if con.written < every or not con.renew():
         return False
-    _written[key] = 0
+    con.written = 0
     return True
 
 
