@@ -60,8 +60,8 @@ class _MallInfo2(ctypes.Structure):
 def glibc_mb() -> tuple[float, float]:
     """What glibc's malloc holds from the system and how much of it is free, in MB ((0, 0) off glibc).
 
-    Python's objects and spaCy's arrays are there; DuckDB allocates through its own jemalloc, so
-    the resident size less this and DuckDB's buffers is roughly what DuckDB keeps outside them."""
+    Python's objects, spaCy's arrays and DuckDB's own C++ objects (its buffer pool's records of
+    blocks among them) are there; DuckDB's buffers come from its own jemalloc, outside this."""
     try:
         fn = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").mallinfo2
     except (OSError, AttributeError):

@@ -1,15 +1,18 @@
 """Where a long run's memory goes: coding alone, or the store alone, in short runs.
 
     python scripts/memory_probe.py --corpus ../shared/data/corpus/bbc-news-2004-2005.jsonl --limit 200 --passes 20
-        [--code-only] [--every 4] [--reopen K]
+        [--code-only] [--every 4] [--reopen K | --renew K] [--trace]
 
 Codes the first ``--limit`` articles once. With ``--code-only`` it goes on coding them ``--passes``
 times over (fresh ids) with no store, and prints the resident size after each pass. Otherwise it
 writes what the first coding gave ``--passes`` times over (fresh ids, the same events under new
 document ids) through ``pipeline.store_documents`` into a fresh store file, without spaCy, and prints
-the resident size, DuckDB's buffers and Python's allocated blocks every ``--every`` passes; with
-``--reopen K`` the store is closed and opened again every K passes. A store pass of 200 articles
-takes seconds, so the store's share of a long run's growth shows in minutes.
+the resident size, DuckDB's buffers, glibc's share and Python's allocated blocks every ``--every``
+passes. With ``--reopen K`` the store is closed and a new connection opened every K passes; with
+``--renew K`` the store is renewable (``store.RenewableStore``, also renewed every
+``store_renew_every`` documents as a long writer's is) and renewed every K passes; ``--trace``
+traces Python's allocations and lists what grew. A store pass of 200 articles takes seconds, so
+the store's share of a long run's growth shows in minutes.
 """
 
 from __future__ import annotations
@@ -73,7 +76,7 @@ def replay(results: dict[str, Result]):  # type: ignore[no-untyped-def]
 
 def store_only(results: dict[str, Result], passes: int, every: int, reopen: int, trace: bool = False, renew: int = 0) -> None:
     """Write the results ``passes`` times over: in one ``store_documents`` call, or in one call per
-    ``reopen`` passes with the store closed and opened again in between."""
+    ``reopen`` (``renew``) passes with the store closed and opened again (renewed) in between."""
     pipeline.code_documents = replay(results)  # type: ignore[assignment]
     settings = load_settings(workers=1)
     docs = [r.document for r in results.values()]
