@@ -31,6 +31,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from tealeaves import heap
 from tealeaves.errors import ModelError
 from tealeaves.models import CleanDocument, Sentence
 
@@ -92,12 +93,6 @@ def _give_back_memory() -> None:
     import gc
 
     gc.collect()
-    _trim_heap()
-
-
-def _trim_heap() -> None:
-    from tealeaves import heap
-
     heap.trim()
 
 
@@ -154,7 +149,7 @@ def parse(clean_docs: Iterable[CleanDocument], model: str = "en_core_web_sm", ba
         if _windows[model] % TRIM_EVERY == 0:
             # parse trees and docs of earlier windows are freed by now, but glibc keeps their
             # pages in its arenas; between renewals that slack alone lifted long runs past 10%
-            _trim_heap()
+            heap.trim()
         plans = [_plan(nlp, cdoc, keep) for cdoc in window]
         todo = [p for doc_plans in plans for p in doc_plans if p.to_parse is not None]
         with nlp.select_pipes(disable=[n for n in LATE_PIPES if n in nlp.pipe_names]):
